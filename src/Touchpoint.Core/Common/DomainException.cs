@@ -1,0 +1,49 @@
+namespace Touchpoint.Core.Common;
+
+/// <summary>How the API answers a refused request.</summary>
+public enum DomainErrorKind
+{
+    /// <summary>400: the input breaks a rule.</summary>
+    Invalid,
+    /// <summary>409: the input clashes with the current state (duplicate, still in use, already done).</summary>
+    Conflict,
+    /// <summary>404: the thing named does not exist.</summary>
+    NotFound,
+}
+
+/// <summary>
+/// The one exception type by which entities and use cases refuse a request. It carries BC-style messages, and
+/// per-field messages when the refusal is about input fields, so that the API and the UI can show them at the field.
+/// </summary>
+public sealed class DomainException : Exception
+{
+    public DomainException(DomainErrorKind kind, string message, IReadOnlyDictionary<string, string[]>? errors = null)
+        : base(message)
+    {
+        Kind = kind;
+        Errors = errors ?? new Dictionary<string, string[]>();
+    }
+
+    public DomainException() : this(DomainErrorKind.Invalid, "The request is not valid.") { }
+
+    public DomainException(string message) : this(DomainErrorKind.Invalid, message) { }
+
+    public DomainException(string message, Exception innerException) : base(message, innerException)
+    {
+        Errors = new Dictionary<string, string[]>();
+    }
+
+    public DomainErrorKind Kind { get; }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+
+    public static DomainException Invalid(string field, string message) =>
+        new(DomainErrorKind.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+
+    public static DomainException Conflict(string message, string? field = null) =>
+        new(DomainErrorKind.Conflict, message,
+            field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
+
+    public static DomainException NotFound(string what, string key) =>
+        new(DomainErrorKind.NotFound, $"{what} {key} does not exist.");
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
+using Touchpoint.Core.NoSeries;
+using Touchpoint.Core.Opportunities;
+using Touchpoint.Core.Salespeople;
+
+namespace Touchpoint.Core.Common;
+
+/// <summary>
+/// The narrow view of the database that use cases work with. The DbContext in Touchpoint.Persistence implements it;
+/// use cases query it with EF Core directly (no repositories), so "go to definition" lands on real queries.
+/// </summary>
+public interface ITouchpointDb
+{
+    DbSet<Contact> Contacts { get; }
+    DbSet<ContactBusinessRelation> ContactBusinessRelations { get; }
+    DbSet<Salesperson> Salespeople { get; }
+    DbSet<Campaign> Campaigns { get; }
+    DbSet<Opportunity> Opportunities { get; }
+    DbSet<NoSeriesLine> NoSeries { get; }
+    DbSet<InteractionGroup> InteractionGroups { get; }
+    DbSet<InteractionTemplate> InteractionTemplates { get; }
+    DbSet<InteractionTemplateSetup> InteractionTemplateSetup { get; }
+
+    DatabaseFacade Database { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,69 @@
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Json;
+
+namespace Touchpoint.Core.Common;
+
+/// <summary>One page of a list: keyset-paged, so the cost of a page does not grow with its position.</summary>
+public sealed record Page<T>(IReadOnlyList<T> Value, string? NextCursor);
+
+/// <summary>
+/// The opaque cursor of api.md: the sort key of the last row of the previous page. It is base64url-encoded JSON so
+/// that a client cannot rely on its shape; a cursor that does not decode is a 400 on the "cursor" field.
+/// </summary>
+public static class Cursor
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 1000;
+
+    public static string Encode(params string[] keys) =>
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(keys)));
+
+    public static string[]? Decode(string? cursor, int expectedKeys)
+    {
+        if (string.IsNullOrEmpty(cursor))
+        {
+            return null;
+        }
+        try
+        {
+            var keys = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
+            if (keys is not null && keys.Length == expectedKeys)
+            {
+                return keys;
+            }
+        }
+        catch (Exception e) when (e is FormatException or JsonException)
+        {
+        }
+        throw DomainException.Invalid("cursor", "The cursor is not valid. Use the nextCursor of the previous page.");
+    }
+
+    public static int Limit(int? limit)
+    {
+        if (limit is null)
+        {
+            return DefaultLimit;
+        }
+        if (limit < 1 || limit > MaxLimit)
+        {
+            throw DomainException.Invalid("limit", $"The limit must be between 1 and {MaxLimit}.");
+        }
+        return limit.Value;
+    }
+}
+
+/// <summary>Turns "limit + 1 rows" into a page and the cursor of its last row.</summary>
+public static class Paged
+{
+    public static Page<T> Of<T>(List<T> rows, int limit, Func<T, string[]> key)
+    {
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(limit);
+            next = Cursor.Encode(key(rows[^1]));
+        }
+        return new Page<T>(rows, next);
+    }
+}

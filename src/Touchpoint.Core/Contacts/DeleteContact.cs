@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Contacts;
+
+/// <summary>
+/// Deletes a contact and its business relations. Refused (409) while persons belong to the company or
+/// opportunities name the contact; the interaction and segment rules of domain rule 36 join here with their tables.
+/// </summary>
+public sealed class DeleteContact(ITouchpointDb db)
+{
+    public async Task HandleAsync(string no, CancellationToken ct = default)
+    {
+        no = Codes.Normalize(no) ?? "";
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.No == no, ct)
+            ?? throw DomainException.NotFound("Contact", no);
+        if (contact.Type == ContactType.Company)
+        {
+            var persons = await db.Contacts.CountAsync(c => c.CompanyNo == no && c.No != no, ct);
+            if (persons > 0)
+            {
+                throw DomainException.Conflict(
+                    $"Company {no} cannot be deleted: {persons} person(s) belong to it. Delete them or move them to another company first.");
+            }
+        }
+        var opportunities = await db.Opportunities.CountAsync(o => o.ContactNo == no || o.ContactCompanyNo == no, ct);
+        if (opportunities > 0)
+        {
+            throw DomainException.Conflict($"Contact {no} cannot be deleted: {opportunities} opportunity(ies) refer to it.");
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.ContactBusinessRelations.Where(r => r.ContactNo == no).ExecuteDeleteAsync(ct);
+        db.Contacts.Remove(contact);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Demo;
+using Touchpoint.Core.NoSeries;
+using Touchpoint.Core.Opportunities;
+using Touchpoint.Core.Salespeople;
+
+namespace Touchpoint.Core;
+
+/// <summary>The use-case handlers: plain classes, one per use case, resolved from DI by the API, the pages and the CLI.</summary>
+public static class CoreServices
+{
+    public static IServiceCollection AddTouchpointUseCases(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<NoSeriesManagement>();
+        services.AddScoped<BaseSetup>();
+        services.AddScoped<SeedDemoCompany>();
+
+        services.AddScoped<CreateContact>();
+        services.AddScoped<UpdateContact>();
+        services.AddScoped<DeleteContact>();
+        services.AddScoped<GetContact>();
+        services.AddScoped<ListContacts>();
+        services.AddScoped<AddBusinessRelation>();
+        services.AddScoped<RemoveBusinessRelation>();
+        services.AddScoped<ListBusinessRelations>();
+
+        services.AddScoped<CreateSalesperson>();
+        services.AddScoped<UpdateSalesperson>();
+        services.AddScoped<DeleteSalesperson>();
+        services.AddScoped<ListSalespeople>();
+
+        services.AddScoped<CreateCampaign>();
+        services.AddScoped<UpdateCampaign>();
+        services.AddScoped<ListCampaigns>();
+
+        services.AddScoped<CreateOpportunity>();
+        services.AddScoped<UpdateOpportunity>();
+        services.AddScoped<ListOpportunities>();
+
+        return services;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Salespeople;
+
+public sealed class CreateSalesperson(ITouchpointDb db)
+{
+    public async Task<SalespersonDto> HandleAsync(string? code, SalespersonFields fields, CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var salesperson = Salesperson.Create(code, fields, errors);
+        errors.ThrowIfAny();
+        if (await db.Salespeople.AnyAsync(s => s.Code == salesperson.Code, ct))
+        {
+            throw DomainException.Conflict($"Salesperson {salesperson.Code} already exists.", "code");
+        }
+        db.Salespeople.Add(salesperson);
+        await db.SaveChangesAsync(ct);
+        return salesperson.ToDto();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Touchpoint.Persistence.PostgreSql;
+
+/// <summary>PostgreSQL, for several web instances or larger logs. Chosen by Touchpoint:Database:Provider = postgres.</summary>
+public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
+{
+    public string Name => "postgres";
+
+    public void Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgreSqlDatabaseProvider).Assembly.GetName().Name));
+
+    public string DefaultConnectionString(string dataFolder) =>
+        throw new InvalidOperationException(
+            "Touchpoint:Database:Provider is postgres, so ConnectionStrings:Touchpoint must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
+
+    public void Prepare(string connectionString)
+    {
+        // The database itself is created by the migration step (EF creates it when it is missing).
+    }
+}

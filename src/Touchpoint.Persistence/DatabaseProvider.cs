@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Touchpoint.Core.Common;
+using Touchpoint.Persistence.Common;
+
+namespace Touchpoint.Persistence;
+
+/// <summary>
+/// What differs between SQLite and PostgreSQL: how to connect, where the migrations are, and (later) the bulk paths.
+/// Each provider assembly has one; the host picks by <c>Touchpoint:Database:Provider</c>.
+/// </summary>
+public interface IDatabaseProvider
+{
+    /// <summary>The configuration value that selects it: "sqlite" or "postgres".</summary>
+    string Name { get; }
+
+    void Configure(DbContextOptionsBuilder options, string connectionString);
+
+    /// <summary>The connection string when none is configured.</summary>
+    string DefaultConnectionString(string dataFolder);
+
+    /// <summary>Called once at start-up, before migrations (SQLite: WAL mode, folder exists).</summary>
+    void Prepare(string connectionString);
+}
+
+public static class PersistenceServices
+{
+    /// <summary>
+    /// Registers the DbContext for the configured provider, the Core use cases' view of it, and the key ring store.
+    /// </summary>
+    public static IServiceCollection AddTouchpointPersistence(this IServiceCollection services, IConfiguration configuration,
+        IReadOnlyList<IDatabaseProvider> providers)
+    {
+        var name = (configuration["Touchpoint:Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
+        var provider = providers.FirstOrDefault(p => p.Name == name)
+            ?? throw new InvalidOperationException(
+                $"Touchpoint:Database:Provider is '{name}'; it must be one of: {string.Join(", ", providers.Select(p => p.Name))}.");
+        var connectionString = configuration.GetConnectionString("Touchpoint");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = provider.DefaultConnectionString(DataFolder(configuration));
+        }
+        provider.Prepare(connectionString);
+        services.AddSingleton(provider);
+        services.AddSingleton(new DatabaseSettings(provider.Name, connectionString));
+        services.AddDbContext<TouchpointDbContext>(o => provider.Configure(o, connectionString));
+        services.AddScoped<ITouchpointDb>(sp => sp.GetRequiredService<TouchpointDbContext>());
+        services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
+            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+        services.AddDataProtection().SetApplicationName("Touchpoint");
+        return services;
+    }
+
+    /// <summary>
+    /// Where the default SQLite file lives: <c>Touchpoint:DataFolder</c>, else the user's local application data
+    /// (on Linux ~/.local/share/Touchpoint), shared by the web app and the CLI.
+    /// </summary>
+    public static string DataFolder(IConfiguration configuration) =>
+        configuration["Touchpoint:DataFolder"] is { Length: > 0 } folder
+            ? folder
+            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Touchpoint");
+}
+
+/// <summary>The provider and connection string in use (shown to admins, used by bulk paths).</summary>
+public sealed record DatabaseSettings(string Provider, string ConnectionString);

@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
+using Touchpoint.Core.NoSeries;
+using Touchpoint.Core.Opportunities;
+using Touchpoint.Core.Salespeople;
+using Touchpoint.Persistence.Common;
+using Touchpoint.Persistence.Identity;
+
+namespace Touchpoint.Persistence;
+
+/// <summary>
+/// The one DbContext: Identity's tables, the data-protection keys and every Touchpoint table. Each entity's mapping
+/// lives beside its feature in an IEntityTypeConfiguration; the provider assemblies hold the migrations.
+/// </summary>
+public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> options)
+    : IdentityDbContext<TouchpointUser>(options), ITouchpointDb
+{
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<ContactBusinessRelation> ContactBusinessRelations => Set<ContactBusinessRelation>();
+    public DbSet<Salesperson> Salespeople => Set<Salesperson>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<NoSeriesLine> NoSeries => Set<NoSeriesLine>();
+    public DbSet<InteractionGroup> InteractionGroups => Set<InteractionGroup>();
+    public DbSet<InteractionTemplate> InteractionTemplates => Set<InteractionTemplate>();
+    public DbSet<InteractionTemplateSetup> InteractionTemplateSetup => Set<InteractionTemplateSetup>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.Entity<TouchpointUser>(u =>
+        {
+            u.Property(x => x.SalespersonCode).HasMaxLength(20);
+            u.Property(x => x.UiCulture).HasMaxLength(10);
+        });
+        builder.Entity<DataProtectionKey>(k =>
+        {
+            k.ToTable("DataProtectionKeys");
+            k.Property(x => x.FriendlyName).HasMaxLength(250);
+        });
+        builder.ApplyConfigurationsFromAssembly(typeof(TouchpointDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money and durations: BC's Decimal, stored exactly (SQLite keeps decimals as text with this mapping).
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        // Enums are stored as their BC option number, so a renamed C# member never changes stored data.
+        configurationBuilder.Properties<Enum>().HaveConversion<int>();
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Touchpoint.Core.Common;
+using Touchpoint.Persistence.Identity;
+using Touchpoint.Web.Common;
+
+namespace Touchpoint.Web.Account;
+
+/// <summary>
+/// Bearer tokens for the API (api.md "Authentication"): ASP.NET Core Identity's own token format, issued by its
+/// bearer-token handler, with lockout after repeated failures as for the sign-in page.
+/// </summary>
+internal static class AuthApi
+{
+    public static void MapAuth(this RouteGroupBuilder api)
+    {
+        var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
+
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (HttpRequest request, SignInManager<TouchpointUser> signIn, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("email", "password");
+            var email = body.Errors.Required("email", body.Value<string?>("email"));
+            var password = body.Errors.Required("password", body.Value<string?>("password"));
+            body.ThrowIfErrors();
+            signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
+            var result = await signIn.PasswordSignInAsync(email!, password!, isPersistent: false, lockoutOnFailure: true);
+            if (result.Succeeded)
+            {
+                // The bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }.
+                return TypedResults.Empty;
+            }
+            return TypedResults.Problem(result.IsLockedOut
+                ? "This account is locked after repeated failed sign-ins. Try again later or ask an admin to unlock it."
+                : "The email or password is not correct.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+        }).Accepts<LoginRequest>("application/json").WithSummary("Sign in; returns a bearer access token and a refresh token");
+
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (HttpRequest request,
+            SignInManager<TouchpointUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("refreshToken");
+            var token = body.Errors.Required("refreshToken", body.Value<string?>("refreshToken"));
+            body.ThrowIfErrors();
+            var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(token);
+            if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not TouchpointUser user)
+            {
+                return TypedResults.Problem("The refresh token is not valid or has expired. Sign in again.",
+                    statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed");
+            }
+            ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
+            return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
+        }).Accepts<RefreshRequest>("application/json").WithSummary("Exchange a refresh token for new tokens");
+    }
+
+    /// <summary>Body of POST /auth/login.</summary>
+    internal sealed record LoginRequest(string Email, string Password);
+
+    /// <summary>Body of POST /auth/refresh.</summary>
+    internal sealed record RefreshRequest(string RefreshToken);
+}
+
+/// <summary>The sign-out of the web UI: a POST with the anti-forgery token, then back to the sign-in page.</summary>
+internal static class AccountEndpoints
+{
+    public static void MapAccount(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<TouchpointUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.LocalRedirect("/account/login");
+        });
+
+        // The language picker: remembers the choice in the culture cookie for a year, then goes back.
+        app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
+        {
+            if (!Localization.Supported.Contains(culture))
+            {
+                throw DomainException.Invalid("culture", $"Use one of: {string.Join(", ", Localization.Supported)}.");
+            }
+            context.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
+                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax });
+            return TypedResults.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') ? "/" : redirectUri);
+        });
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Web.Common;
+
+/// <summary>
+/// Turns every refusal into an RFC 7807 problem: domain refusals into 400/404/409 with the field messages, request
+/// errors (unreadable query values, unsupported content) into 400/413/415. Anything else is a bug and stays a 500,
+/// logged with its trace id.
+/// </summary>
+internal sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var problem = ToProblem(exception);
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);
+            return false;
+        }
+        context.Response.StatusCode = problem.Status ?? 400;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static ProblemDetails? ToProblem(Exception exception)
+    {
+        switch (exception)
+        {
+            case DomainException d:
+                var status = d.Kind switch
+                {
+                    DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
+                    DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status400BadRequest,
+                };
+                ProblemDetails p = d.Errors.Count > 0 && status == StatusCodes.Status400BadRequest
+                    ? new HttpValidationProblemDetails(d.Errors.ToDictionary(e => e.Key, e => e.Value))
+                    : new ProblemDetails();
+                if (d.Errors.Count > 0 && p is not HttpValidationProblemDetails)
+                {
+                    p.Extensions["errors"] = d.Errors;
+                }
+                p.Status = status;
+                p.Title = status switch { 404 => "Not found", 409 => "Conflict", _ => "The request is not valid" };
+                p.Detail = d.Message;
+                return p;
+            case HttpProblemException h:
+                return new ProblemDetails { Status = h.Status, Title = h.Title, Detail = h.Message };
+            case BadHttpRequestException b:
+                var match = BindFailure().Match(b.Message);
+                if (match.Success)
+                {
+                    var name = match.Groups["name"].Value;
+                    var message = $"The value \"{match.Groups["value"].Value}\" is not valid for {name}.";
+                    return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
+                    {
+                        Status = 400, Title = "The request is not valid", Detail = message,
+                    };
+                }
+                return new ProblemDetails { Status = b.StatusCode, Title = "The request is not valid", Detail = b.Message };
+            case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23503" } }:
+                // A race lost to another request that wrote the same key between our check and our insert.
+                return new ProblemDetails
+                {
+                    Status = 409, Title = "Conflict",
+                    Detail = "The record conflicts with one written at the same moment (duplicate key or missing reference). Reload and try again.",
+                };
+            default:
+                return null;
+        }
+    }
+
+    [GeneratedRegex("Failed to bind parameter \"(?<type>[^\"]*) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial Regex BindFailure();
+}

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Web.Common;
+
+/// <summary>
+/// A request body read field by field. POST and PATCH both use it: it knows which fields were sent (PATCH leaves
+/// the others alone), and a field of the wrong type, an unknown enum value or an unknown field name is reported at
+/// that field with the others, instead of one opaque "could not bind" error.
+/// </summary>
+internal sealed class JsonBody
+{
+    private readonly Dictionary<string, JsonNode?> _fields;
+    private readonly JsonSerializerOptions _options;
+
+    private JsonBody(Dictionary<string, JsonNode?> fields, JsonSerializerOptions options)
+    {
+        _fields = fields;
+        _options = options;
+    }
+
+    public FieldErrors Errors { get; } = new();
+
+    public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasJsonContentType())
+        {
+            throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
+                "The request body must be JSON (Content-Type: application/json).");
+        }
+        JsonNode? node;
+        try
+        {
+            node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw DomainException.Invalid("body", $"The request body is not valid JSON: {e.Message}");
+        }
+        if (node is not JsonObject obj)
+        {
+            throw DomainException.Invalid("body", "The request body must be a JSON object.");
+        }
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var fields = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in obj)
+        {
+            fields[name] = value;
+        }
+        return new JsonBody(fields, options);
+    }
+
+    /// <summary>Fields nobody reads are most often typos: say so rather than silently ignore them.</summary>
+    public JsonBody Allow(params string[] known)
+    {
+        foreach (var name in _fields.Keys.Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)))
+        {
+            Errors.Add(name, $"The field {name} is not known here. Known fields: {string.Join(", ", known)}.");
+        }
+        return this;
+    }
+
+    public bool Has(string name) => _fields.ContainsKey(name);
+
+    public Optional<T> Get<T>(string name)
+    {
+        if (!_fields.TryGetValue(name, out var node))
+        {
+            return default;
+        }
+        if (node is null)
+        {
+            return new Optional<T>(true, default!);
+        }
+        try
+        {
+            return new Optional<T>(true, node.Deserialize<T>(_options)!);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            Errors.Add(name, TypeMessage(name, typeof(T), node));
+            return default;
+        }
+    }
+
+    public T? Value<T>(string name) => Get<T>(name).Value;
+
+    /// <summary>Throws the collected errors together with the use case's own, before the use case runs.</summary>
+    public void ThrowIfErrors() => Errors.ThrowIfAny();
+
+    private static string TypeMessage(string name, Type type, JsonNode node)
+    {
+        var target = Nullable.GetUnderlyingType(type) ?? type;
+        var shown = node.ToJsonString();
+        if (shown.Length > 40)
+        {
+            shown = shown[..40] + "…";
+        }
+        if (target.IsEnum)
+        {
+            var names = Enum.GetNames(target).Select(JsonNamingPolicy.CamelCase.ConvertName);
+            return $"{shown} is not a valid value for {name}. Use one of: {string.Join(", ", names)}.";
+        }
+        var kind = target == typeof(string) ? "a text"
+            : target == typeof(bool) ? "true or false"
+            : target == typeof(DateOnly) ? "a date (yyyy-MM-dd)"
+            : target == typeof(TimeOnly) ? "a time (HH:mm:ss)"
+            : target == typeof(int) || target == typeof(long) ? "a whole number"
+            : target == typeof(decimal) ? "a number"
+            : target.IsArray || target.IsGenericType ? "a list"
+            : target.Name;
+        return $"{name} must be {kind}; {shown} is not.";
+    }
+}

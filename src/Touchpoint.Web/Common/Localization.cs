@@ -1,0 +1,7 @@
+namespace Touchpoint.Web.Common;
+
+/// <summary>The four UI languages.</summary>
+internal static class Localization
+{
+    public static readonly string[] Supported = ["en", "nl", "sv", "ru"];
+}

@@ -1,0 +1,107 @@
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Web.Common;
+
+namespace Touchpoint.Web.Contacts;
+
+/// <summary>api.md "Contacts" and "Business relations".</summary>
+internal static class ContactsApi
+{
+    private static readonly string[] Fields =
+    [
+        "no", "type", "name", "companyNo", "email", "phoneNo", "mobilePhoneNo", "address", "postCode", "city",
+        "countryRegionCode", "languageCode", "salespersonCode", "correspondenceType", "privacyBlocked",
+        // read-only, accepted so that a GET result can be sent back as it is
+        "companyName",
+    ];
+
+    public static void MapContacts(this RouteGroupBuilder api)
+    {
+        var contacts = api.MapGroup("/contacts").WithTags("Contacts");
+
+        contacts.MapGet("/", async (ListContacts list, string? search, string? type, string? companyNo,
+            string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(new ContactListQuery
+            {
+                Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
+                SalespersonCode = salespersonCode, Limit = limit, Cursor = cursor,
+            }, ct)))
+            .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers)");
+
+        contacts.MapGet("/{no}", async (string no, GetContact get, CancellationToken ct) =>
+            TypedResults.Ok(await get.HandleAsync(no, ct)))
+            .WithSummary("Get one contact");
+
+        contacts.MapPost("/", async (HttpRequest request, CreateContact create, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
+            var fields = ReadFields(body);
+            var no = body.Value<string?>("no");
+            body.ThrowIfErrors();
+            var contact = await create.HandleAsync(no, fields, ct);
+            return TypedResults.Created($"/api/v1/contacts/{Uri.EscapeDataString(contact.No)}", contact);
+        })
+        .RequireAuthorization(Roles.WritePolicy).Accepts<ContactDto>("application/json")
+        .WithSummary("Create a contact (number from the contact series when none is given)");
+
+        contacts.MapPatch("/{no}", async (string no, HttpRequest request, UpdateContact update, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
+            var fields = ReadFields(body);
+            if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
+            {
+                body.Errors.Add("no", "The number of a contact cannot be changed.");
+            }
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
+        })
+        .RequireAuthorization(Roles.WritePolicy).Accepts<ContactDto>("application/json")
+        .WithSummary("Change the given fields of a contact");
+
+        contacts.MapDelete("/{no}", async (string no, DeleteContact delete, CancellationToken ct) =>
+        {
+            await delete.HandleAsync(no, ct);
+            return TypedResults.NoContent();
+        })
+        .RequireAuthorization(Roles.WritePolicy)
+        .WithSummary("Delete a contact (409 while persons, opportunities or segment lines refer to it)");
+
+        var relations = contacts.MapGroup("/{no}/businessRelations").WithTags("Business relations");
+        relations.MapGet("/", async (string no, ListBusinessRelations list, CancellationToken ct) =>
+            TypedResults.Ok(new { value = await list.HandleAsync(no, ct), nextCursor = (string?)null }));
+        relations.MapPost("/", async (string no, HttpRequest request, AddBusinessRelation add, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("linkToTable", "linkNo");
+            var table = body.Value<LinkToTable?>("linkToTable");
+            var linkNo = body.Value<string?>("linkNo");
+            body.ThrowIfErrors();
+            var relation = await add.HandleAsync(no, table, linkNo, ct);
+            return TypedResults.Created(
+                $"/api/v1/contacts/{Uri.EscapeDataString(Codes.Normalize(no)!)}/businessRelations/{relation.LinkToTable.ToString().ToLowerInvariant()}/{Uri.EscapeDataString(relation.LinkNo)}",
+                relation);
+        }).RequireAuthorization(Roles.WritePolicy).Accepts<BusinessRelationDto>("application/json");
+        relations.MapDelete("/{linkToTable}/{linkNo}", async (string no, string linkToTable, string linkNo, RemoveBusinessRelation remove, CancellationToken ct) =>
+        {
+            await remove.HandleAsync(no, Query.Enum<LinkToTable>(linkToTable, "linkToTable")!.Value, linkNo, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    private static ContactFields ReadFields(JsonBody body) => new()
+    {
+        Type = body.Get<ContactType?>("type"),
+        Name = body.Get<string?>("name"),
+        CompanyNo = body.Get<string?>("companyNo"),
+        Email = body.Get<string?>("email"),
+        PhoneNo = body.Get<string?>("phoneNo"),
+        MobilePhoneNo = body.Get<string?>("mobilePhoneNo"),
+        Address = body.Get<string?>("address"),
+        PostCode = body.Get<string?>("postCode"),
+        City = body.Get<string?>("city"),
+        CountryRegionCode = body.Get<string?>("countryRegionCode"),
+        LanguageCode = body.Get<string?>("languageCode"),
+        SalespersonCode = body.Get<string?>("salespersonCode"),
+        CorrespondenceType = body.Get<CorrespondenceType?>("correspondenceType"),
+        PrivacyBlocked = body.Get<bool?>("privacyBlocked"),
+    };
+}

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Demo;
+using Touchpoint.Persistence;
+using Touchpoint.Persistence.Identity;
+
+namespace Touchpoint.Web.Hosting;
+
+/// <summary>
+/// Start-up work, in order: migrations, base setup (number series, template setup record), roles, the admin
+/// bootstrap of api.md, and the demo company when Touchpoint:SeedDemoData is on and the database is empty.
+/// </summary>
+public sealed class DatabaseInitializer(
+    TouchpointDbContext db,
+    BaseSetup baseSetup,
+    SeedDemoCompany demo,
+    UserManager<TouchpointUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task RunAsync(CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        await baseSetup.EnsureAsync(ct);
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+        await EnsureAdminAsync();
+        var seed = configuration.GetValue<bool?>("Touchpoint:SeedDemoData") ?? environment.IsDevelopment();
+        if (seed && await demo.HandleAsync(ct))
+        {
+            logger.LogInformation("The demo company was added to the empty database.");
+        }
+    }
+
+    private async Task EnsureAdminAsync()
+    {
+        var email = configuration["Touchpoint:Admin:Email"];
+        var password = configuration["Touchpoint:Admin:Password"];
+        if (!string.IsNullOrWhiteSpace(email))
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                if (string.IsNullOrEmpty(password))
+                {
+                    throw new InvalidOperationException("Touchpoint:Admin:Email is set, so Touchpoint:Admin:Password must be set too.");
+                }
+                user = new TouchpointUser { UserName = email, Email = email, EmailConfirmed = true };
+                Check(await users.CreateAsync(user, password), "create the configured admin");
+                logger.LogInformation("Admin {Email} created from configuration.", email);
+            }
+            if (!await users.IsInRoleAsync(user, Roles.Admin))
+            {
+                Check(await users.AddToRoleAsync(user, Roles.Admin), "make the configured user an admin");
+            }
+            return;
+        }
+        if (await users.Users.AnyAsync())
+        {
+            return;
+        }
+        // First start with no users and no configured admin: make one and say its password once.
+        const string firstEmail = "admin@touchpoint.local";
+        var generated = GeneratePassword();
+        var admin = new TouchpointUser { UserName = firstEmail, Email = firstEmail, EmailConfirmed = true, SalespersonCode = null };
+        Check(await users.CreateAsync(admin, generated), "create the first admin");
+        Check(await users.AddToRoleAsync(admin, Roles.Admin), "make the first user an admin");
+        // Written to the console directly (not only the log) so that it is seen even with logging turned down.
+        Console.WriteLine();
+        Console.WriteLine("  ┌──────────────────────────────────────────────────────────────");
+        Console.WriteLine("  │ Touchpoint created the first admin. Sign in with:");
+        Console.WriteLine($"  │   email:    {firstEmail}");
+        Console.WriteLine($"  │   password: {generated}");
+        Console.WriteLine("  │ This password is shown only once. Change it or add users under Setup → Users.");
+        Console.WriteLine("  └──────────────────────────────────────────────────────────────");
+        Console.WriteLine();
+    }
+
+    private static string GeneratePassword()
+    {
+        // Letters and digits only, so it can be copied from a terminal; Identity's rules are met by construction.
+        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+        var chars = RandomNumberGenerator.GetItems(alphabet.AsSpan(), 16);
+        return "Tp-" + new string(chars) + "7a";
+    }
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not {what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+}

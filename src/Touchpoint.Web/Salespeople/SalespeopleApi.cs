@@ -1,0 +1,50 @@
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Salespeople;
+using Touchpoint.Web.Common;
+
+namespace Touchpoint.Web.Salespeople;
+
+/// <summary>api.md "Salespeople".</summary>
+internal static class SalespeopleApi
+{
+    public static void MapSalespeople(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/salespeople").WithTags("Salespeople");
+        group.MapGet("/", async (ListSalespeople list, string? search, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(search, limit, cursor, ct)));
+        group.MapGet("/{code}", async (string code, ListSalespeople list, CancellationToken ct) =>
+            TypedResults.Ok(await list.GetAsync(code, ct)));
+        group.MapPost("/", async (HttpRequest request, CreateSalesperson create, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "name", "email", "blocked");
+            var fields = ReadFields(body);
+            var code = body.Value<string?>("code");
+            body.ThrowIfErrors();
+            var salesperson = await create.HandleAsync(code, fields, ct);
+            return TypedResults.Created($"/api/v1/salespeople/{Uri.EscapeDataString(salesperson.Code)}", salesperson);
+        }).RequireAuthorization(Roles.WritePolicy).Accepts<SalespersonDto>("application/json");
+        group.MapPatch("/{code}", async (string code, HttpRequest request, UpdateSalesperson update, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "name", "email", "blocked");
+            var fields = ReadFields(body);
+            if (body.Has("code") && Codes.Normalize(body.Value<string?>("code")) != Codes.Normalize(code))
+            {
+                body.Errors.Add("code", "The code of a salesperson cannot be changed.");
+            }
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await update.HandleAsync(code, fields, ct));
+        }).RequireAuthorization(Roles.WritePolicy).Accepts<SalespersonDto>("application/json");
+        group.MapDelete("/{code}", async (string code, DeleteSalesperson delete, CancellationToken ct) =>
+        {
+            await delete.HandleAsync(code, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    private static SalespersonFields ReadFields(JsonBody body) => new()
+    {
+        Name = body.Get<string?>("name"),
+        Email = body.Get<string?>("email"),
+        Blocked = body.Get<bool?>("blocked"),
+    };
+}
