@@ -19,6 +19,9 @@ using Touchpoint.Web.Salespeople;
 using Touchpoint.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
+// Serve the component libraries' files (MudBlazor, the Blazor script) from the build output in every environment,
+// not only Development; a published app has them in wwwroot and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 
 services.AddTouchpointPersistence(builder.Configuration, TouchpointServices.Providers);
@@ -33,9 +36,11 @@ services.AddAuthentication(o =>
         o.DefaultChallengeScheme = SchemeSelector;
     })
     .AddPolicyScheme(SchemeSelector, "Cookie for pages, bearer for the API", o =>
-        o.ForwardDefaultSelector = context => context.Request.Path.StartsWithSegments("/api")
-            ? IdentityConstants.BearerScheme
-            : IdentityConstants.ApplicationScheme)
+        o.ForwardDefaultSelector = context =>
+            context.Request.Path.StartsWithSegments("/api")
+            || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? IdentityConstants.BearerScheme
+                : IdentityConstants.ApplicationScheme)
     .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
     .AddIdentityCookies();
 services.ConfigureApplicationCookie(o =>
@@ -73,7 +78,7 @@ services.ConfigureHttpJsonOptions(o =>
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddProblemDetails();
 services.AddExceptionHandler<ApiExceptionHandler>();
-services.AddOpenApi();
+services.AddOpenApi(o => o.DescribeJsonBodies());
 
 services.AddLocalization();
 services.AddRazorComponents().AddInteractiveServerComponents();

@@ -241,7 +241,6 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         }
 
         // Rule 64: the setup of BC's demo company; service documents stay blank.
-        db.InteractionTemplateSetup.Local.Clear();
         var setup = db.InteractionTemplateSetup.Find(InteractionTemplateSetup.SingletonId)!;
         setup.SalesInvoice = "S_INVOICE";
         setup.SalesCreditMemo = "S_C_MEMO";

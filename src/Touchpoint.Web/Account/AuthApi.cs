@@ -36,7 +36,7 @@ internal static class AuthApi
             return TypedResults.Problem(result.IsLockedOut
                 ? "This account is locked after repeated failed sign-ins. Try again later or ask an admin to unlock it."
                 : "The email or password is not correct.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
-        }).Accepts<LoginRequest>("application/json").WithSummary("Sign in; returns a bearer access token and a refresh token");
+        }).AcceptsJson<LoginRequest>().WithSummary("Sign in; returns a bearer access token and a refresh token");
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (HttpRequest request,
             SignInManager<TouchpointUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
@@ -53,7 +53,7 @@ internal static class AuthApi
             }
             ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).Accepts<RefreshRequest>("application/json").WithSummary("Exchange a refresh token for new tokens");
+        }).AcceptsJson<RefreshRequest>().WithSummary("Exchange a refresh token for new tokens");
     }
 
     /// <summary>Body of POST /auth/login.</summary>

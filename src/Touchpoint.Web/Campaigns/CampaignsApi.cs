@@ -24,7 +24,7 @@ internal static class CampaignsApi
             body.ThrowIfErrors();
             var campaign = await create.HandleAsync(no, fields, ct);
             return TypedResults.Created($"/api/v1/campaigns/{Uri.EscapeDataString(campaign.No)}", campaign);
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<CampaignDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CampaignDto>();
         group.MapPatch("/{no}", async (string no, HttpRequest request, UpdateCampaign update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
@@ -35,7 +35,7 @@ internal static class CampaignsApi
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<CampaignDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CampaignDto>();
     }
 
     private static CampaignFields ReadFields(JsonBody body) => new()

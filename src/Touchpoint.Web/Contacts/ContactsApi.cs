@@ -41,7 +41,7 @@ internal static class ContactsApi
             var contact = await create.HandleAsync(no, fields, ct);
             return TypedResults.Created($"/api/v1/contacts/{Uri.EscapeDataString(contact.No)}", contact);
         })
-        .RequireAuthorization(Roles.WritePolicy).Accepts<ContactDto>("application/json")
+        .RequireAuthorization(Roles.WritePolicy).AcceptsJson<ContactDto>()
         .WithSummary("Create a contact (number from the contact series when none is given)");
 
         contacts.MapPatch("/{no}", async (string no, HttpRequest request, UpdateContact update, CancellationToken ct) =>
@@ -55,7 +55,7 @@ internal static class ContactsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
         })
-        .RequireAuthorization(Roles.WritePolicy).Accepts<ContactDto>("application/json")
+        .RequireAuthorization(Roles.WritePolicy).AcceptsJson<ContactDto>()
         .WithSummary("Change the given fields of a contact");
 
         contacts.MapDelete("/{no}", async (string no, DeleteContact delete, CancellationToken ct) =>
@@ -79,7 +79,7 @@ internal static class ContactsApi
             return TypedResults.Created(
                 $"/api/v1/contacts/{Uri.EscapeDataString(Codes.Normalize(no)!)}/businessRelations/{relation.LinkToTable.ToString().ToLowerInvariant()}/{Uri.EscapeDataString(relation.LinkNo)}",
                 relation);
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<BusinessRelationDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<BusinessRelationDto>();
         relations.MapDelete("/{linkToTable}/{linkNo}", async (string no, string linkToTable, string linkNo, RemoveBusinessRelation remove, CancellationToken ct) =>
         {
             await remove.HandleAsync(no, Query.Enum<LinkToTable>(linkToTable, "linkToTable")!.Value, linkNo, ct);

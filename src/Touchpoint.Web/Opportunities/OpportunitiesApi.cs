@@ -26,7 +26,7 @@ internal static class OpportunitiesApi
             body.ThrowIfErrors();
             var opportunity = await create.HandleAsync(no, fields, ct);
             return TypedResults.Created($"/api/v1/opportunities/{Uri.EscapeDataString(opportunity.No)}", opportunity);
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<OpportunityDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<OpportunityDto>();
         group.MapPatch("/{no}", async (string no, HttpRequest request, UpdateOpportunity update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
@@ -37,7 +37,7 @@ internal static class OpportunitiesApi
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<OpportunityDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<OpportunityDto>();
     }
 
     private static OpportunityFields ReadFields(JsonBody body) => new()

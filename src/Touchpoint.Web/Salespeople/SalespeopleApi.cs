@@ -22,7 +22,7 @@ internal static class SalespeopleApi
             body.ThrowIfErrors();
             var salesperson = await create.HandleAsync(code, fields, ct);
             return TypedResults.Created($"/api/v1/salespeople/{Uri.EscapeDataString(salesperson.Code)}", salesperson);
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<SalespersonDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SalespersonDto>();
         group.MapPatch("/{code}", async (string code, HttpRequest request, UpdateSalesperson update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "name", "email", "blocked");
@@ -33,7 +33,7 @@ internal static class SalespeopleApi
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, fields, ct));
-        }).RequireAuthorization(Roles.WritePolicy).Accepts<SalespersonDto>("application/json");
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SalespersonDto>();
         group.MapDelete("/{code}", async (string code, DeleteSalesperson delete, CancellationToken ct) =>
         {
             await delete.HandleAsync(code, ct);

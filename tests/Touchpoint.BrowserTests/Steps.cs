@@ -1,0 +1,26 @@
+using Microsoft.Playwright;
+using Touchpoint.TestKit;
+using static Microsoft.Playwright.Assertions;
+
+namespace Touchpoint.BrowserTests;
+
+/// <summary>What a person does often: sign in, wait until the page answers clicks.</summary>
+internal static class Steps
+{
+    public static async Task SignInAsync(this IPage page, string email = TouchpointApp.AdminEmail, string password = TouchpointApp.AdminPassword)
+    {
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.Locator("#email").FillAsync(email);
+        await page.Locator("#password").FillAsync(password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    /// <summary>
+    /// Pages are pre-rendered, then become interactive when the Blazor circuit connects; clicks before that do
+    /// nothing. The layout marks the moment with data-testid="circuit-ready".
+    /// </summary>
+    public static async Task WaitForInteractiveAsync(this IPage page) =>
+        await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+}
