@@ -41,9 +41,7 @@ export TOUCHPOINT_CHROMIUM=${TOUCHPOINT_CHROMIUM:-/usr/bin/chromium}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "Building ..."
-if ! dotnet build tests/Touchpoint.BrowserTests -c Release -nologo -clp:ErrorsOnly \
-   || ! dotnet build tests/Touchpoint.IntegrationTests -c Release -nologo -clp:ErrorsOnly \
-   || ! dotnet build tests/Touchpoint.Core.Tests -c Release -nologo -clp:ErrorsOnly; then
+if ! dotnet build Touchpoint.slnx -c Release -nologo -clp:ErrorsOnly; then
   echo "The build failed."; echo "0 passed, 1 failed"; exit 1
 fi
 

@@ -17,6 +17,7 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<NoSeriesManagement>();
+        services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Persistence.PostgreSql.Contacts;
 
 namespace Touchpoint.Persistence.PostgreSql;
 
@@ -18,4 +20,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     {
         // The database itself is created by the migration step (EF creates it when it is missing).
     }
+
+    public Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default) =>
+        PostgreSqlContactWriter.WriteAsync(connectionString, contacts, ct);
 }

@@ -2,6 +2,8 @@ using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Persistence.Sqlite.Contacts;
 
 namespace Touchpoint.Persistence.Sqlite;
 
@@ -39,6 +41,12 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         // WAL is a property of the file: set once, it stays.
         command.CommandText = "PRAGMA journal_mode=WAL;";
         command.ExecuteNonQuery();
+    }
+
+    public Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default)
+    {
+        SqliteContactWriter.Write(connectionString, contacts, ct);
+        return Task.CompletedTask;
     }
 
     private sealed class PragmaInterceptor : DbConnectionInterceptor

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
 using Touchpoint.Persistence.Common;
 
 namespace Touchpoint.Persistence;
@@ -25,6 +26,14 @@ public interface IDatabaseProvider
 
     /// <summary>Called once at start-up, before migrations (SQLite: WAL mode, folder exists).</summary>
     void Prepare(string connectionString);
+
+    /// <summary>
+    /// Adds many new contacts at the speed the database can go, all or none, without EF change tracking (11–14×
+    /// slower, see stack.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
+    /// contacts come from <see cref="Contact.Create"/>, so SearchText and SearchName follow the entity's rules; the
+    /// caller has made sure their numbers are free.
+    /// </summary>
+    Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default);
 }
 
 public static class PersistenceServices

@@ -14,6 +14,7 @@ using Touchpoint.Web.Common;
 using Touchpoint.Web.Components;
 using Touchpoint.Web.Contacts;
 using Touchpoint.Web.Hosting;
+using Touchpoint.Web.NoSeries;
 using Touchpoint.Web.Opportunities;
 using Touchpoint.Web.Salespeople;
 using Touchpoint.Web.Users;
@@ -119,6 +120,7 @@ api.MapSalespeople();
 api.MapCampaigns();
 api.MapOpportunities();
 api.MapUsers();
+api.MapNoSeries();
 app.MapAccount();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -133,3 +133,23 @@ public sealed class EndpointSecurityTests(AppPerProvider apps) : IClassFixture<A
         Assert.Equal(HttpStatusCode.Forbidden, (await sales.PostAsync("/api/v1/users", new { email = "x@y.z", password = "Whatever-123", roles = new[] { "admin" } })).StatusCode);
     }
 }
+
+public sealed class OpenApiTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
+{
+    [Fact]
+    public async Task Signed_in_users_get_an_OpenAPI_description_of_every_api_endpoint_with_its_body()
+    {
+        var app = apps.For(TestDatabases.Sqlite);
+        var viewer = await app.ClientAsync(Roles.Viewer);
+        var document = await (await viewer.GetAsync("/openapi/v1.json")).JsonAsync(HttpStatusCode.OK);
+        var paths = document.GetProperty("paths");
+        foreach (var path in new[] { "/api/v1/contacts", "/api/v1/contacts/{no}", "/api/v1/salespeople", "/api/v1/campaigns", "/api/v1/opportunities", "/api/v1/users", "/api/v1/auth/login" })
+        {
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not described");
+        }
+        var post = paths.GetProperty("/api/v1/contacts").GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("application/json", out _));
+        Assert.Equal(HttpStatusCode.Redirect, (await app.Anonymous().GetAsync("/openapi/v1.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync("/scalar/v1")).StatusCode);
+    }
+}

@@ -1,0 +1,40 @@
+using BenchmarkDotNet.Columns;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using Perfolizer.Mathematics.OutlierDetection;
+using Touchpoint.Benchmarks;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Touchpoint.Benchmarks.Contacts;
+
+if (args is ["reset", ..])
+{
+    await BenchmarkDatabase.ResetAsync();
+    return;
+}
+if (args is ["explain", ..])
+{
+    await ExplainListContacts.RunAsync();
+    return;
+}
+
+// One call per iteration, so that Median and P95 are those of single requests, as a server sees them, rather than
+// of means over batches; slow calls are kept (no outlier removal), since they are what P95 is about. 5 warm-up and 30 measured calls per case keep a run short on a 2-core machine. In-process:
+// no generated project to build (it would inherit this repository's warnings-as-errors) and the env vars that name
+// the databases are simply there.
+var job = Job.Default
+    .WithToolchain(InProcessEmitToolchain.Instance)
+    .WithLaunchCount(1)
+    .WithWarmupCount(5)
+    .WithIterationCount(30)
+    .WithInvocationCount(1)
+    .WithUnrollFactor(1)
+    .WithOutlierMode(OutlierMode.DontRemove)
+    .WithId("Short");
+var config = DefaultConfig.Instance
+    .AddJob(job)
+    .AddColumn(StatisticColumn.Median, StatisticColumn.P95, StatisticColumn.Max)
+    .AddDiagnoser(MemoryDiagnoser.Default)
+    .WithOptions(ConfigOptions.JoinSummary);
+BenchmarkSwitcher.FromAssembly(typeof(ListContactsBenchmarks).Assembly).Run(args, config);
