@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Web.Components.Shared;
+
+/// <summary>
+/// Whether the signed-in user may change master data: the same policy the API's write endpoints require, so a viewer
+/// sees read-only cards without Save, Delete or New.
+/// </summary>
+public static class Access
+{
+    public static async Task<bool> CanWriteAsync(this IAuthorizationService authorization, Task<AuthenticationState>? state)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (state is null)
+        {
+            return false;
+        }
+        var user = (await state).User;
+        return (await authorization.AuthorizeAsync(user, Roles.WritePolicy)).Succeeded;
+    }
+}

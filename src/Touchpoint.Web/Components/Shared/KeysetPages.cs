@@ -1,0 +1,72 @@
+namespace Touchpoint.Web.Components.Shared;
+
+/// <summary>
+/// Page navigation over a keyset-paged list (api.md: limit + opaque cursor). The cursor that fetched each page seen so
+/// far is kept, so Previous goes back without counting rows; Next uses the cursor the current page returned.
+/// </summary>
+public sealed class KeysetPages
+{
+    private readonly List<string?> _cursors = [null];
+
+    public KeysetPages(int pageSize = 50) => PageSize = pageSize;
+
+    public int PageSize { get; private set; }
+
+    /// <summary>Zero-based index of the page shown.</summary>
+    public int Index { get; private set; }
+
+    /// <summary>The cursor to fetch the page shown.</summary>
+    public string? Cursor => _cursors[Index];
+
+    public string? NextCursor { get; private set; }
+
+    public int RowsOnPage { get; private set; }
+
+    public bool HasPrevious => Index > 0;
+
+    public bool HasNext => NextCursor is not null;
+
+    /// <summary>Back to the first page, as after a change of filter or sort.</summary>
+    public void Reset()
+    {
+        _cursors.Clear();
+        _cursors.Add(null);
+        Index = 0;
+        NextCursor = null;
+    }
+
+    public void SetPageSize(int pageSize)
+    {
+        PageSize = pageSize;
+        Reset();
+    }
+
+    /// <summary>Records what the page just fetched returned.</summary>
+    public void Loaded(int rows, string? nextCursor)
+    {
+        RowsOnPage = rows;
+        NextCursor = nextCursor;
+    }
+
+    public void Next()
+    {
+        if (NextCursor is null)
+        {
+            return;
+        }
+        // Pages after the next one were read with an older cursor; drop them rather than trust them.
+        _cursors.RemoveRange(Index + 1, _cursors.Count - Index - 1);
+        _cursors.Add(NextCursor);
+        Index++;
+    }
+
+    public void Previous()
+    {
+        if (Index > 0)
+        {
+            Index--;
+        }
+    }
+
+    public void First() => Index = 0;
+}
