@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Persistence.PostgreSql.Contacts;
@@ -15,6 +16,10 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     public string DefaultConnectionString(string dataFolder) =>
         throw new InvalidOperationException(
             "Touchpoint:Database:Provider is postgres, so ConnectionStrings:Touchpoint must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
+
+    // The trigram GIN index on Contacts.SearchText (ContactSearchIndex migration) serves the list's LIKE directly.
+    public void AddServices(IServiceCollection services) =>
+        services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
 
     public void Prepare(string connectionString)
     {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,9 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public string DefaultConnectionString(string dataFolder) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "touchpoint.db"), DefaultTimeout = 30 }.ToString();
+
+    public void AddServices(IServiceCollection services) =>
+        services.AddScoped<IContactSearchIndex, SqliteContactSearchIndex>();
 
     public void Prepare(string connectionString)
     {

@@ -27,6 +27,9 @@ public interface IDatabaseProvider
     /// <summary>Called once at start-up, before migrations (SQLite: WAL mode, folder exists).</summary>
     void Prepare(string connectionString);
 
+    /// <summary>Registers what the provider does its own way (the contact search index).</summary>
+    void AddServices(IServiceCollection services);
+
     /// <summary>
     /// Adds many new contacts at the speed the database can go, all or none, without EF change tracking (11–14×
     /// slower, see stack.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
@@ -55,6 +58,7 @@ public static class PersistenceServices
         }
         provider.Prepare(connectionString);
         services.AddSingleton(provider);
+        provider.AddServices(services);
         services.AddSingleton(new DatabaseSettings(provider.Name, connectionString));
         services.AddDbContext<TouchpointDbContext>(o => provider.Configure(o, connectionString));
         services.AddScoped<ITouchpointDb>(sp => sp.GetRequiredService<TouchpointDbContext>());

@@ -48,6 +48,12 @@ public sealed class Contact
     {
     }
 
+    /// <summary>
+    /// A stable row number for the database's search index (SQLite FTS5 keys on it); never shown, never in the API.
+    /// The contact's identity for users and integrations is <see cref="No"/>.
+    /// </summary>
+    public long Id { get; private set; }
+
     public string No { get; private set; } = "";
     public ContactType Type { get; private set; }
     public string Name { get; private set; } = "";

@@ -187,9 +187,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
-                    b.Property<string>("No")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .HasMaxLength(100)
@@ -234,6 +236,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("No")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PhoneNo")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -262,7 +269,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
-                    b.HasKey("No");
+                    b.HasKey("Id");
 
                     b.HasIndex("CompanyNo", "No");
 
@@ -751,6 +758,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -178,9 +178,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
-                    b.Property<string>("No")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
                         .HasMaxLength(100)
@@ -225,6 +225,11 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("No")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNo")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -253,7 +258,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("No");
+                    b.HasKey("Id");
 
                     b.HasIndex("CompanyNo", "No");
 
@@ -740,6 +745,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -8,7 +8,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
 {
     public void Configure(EntityTypeBuilder<Contact> b)
     {
-        b.HasKey(c => c.No);
+        // The surrogate key gives SQLite a rowid that VACUUM never renumbers, which the FTS5 search index relies on;
+        // everything else addresses contacts by No.
+        b.HasKey(c => c.Id);
+        b.Property(c => c.Id).ValueGeneratedOnAdd();
+        b.HasAlternateKey(c => c.No);
         b.Property(c => c.No).HasMaxLength(Contact.NoLength);
         b.Property(c => c.Name).HasMaxLength(Contact.NameLength);
         b.Property(c => c.SearchName).HasMaxLength(Contact.NameLength);
@@ -40,6 +44,6 @@ internal sealed class ContactBusinessRelationConfiguration : IEntityTypeConfigur
         b.Property(r => r.LinkNo).HasMaxLength(ContactBusinessRelation.LinkNoLength);
         // A customer or vendor no. belongs to one contact: document logging finds the contact through it.
         b.HasIndex(r => new { r.LinkToTable, r.LinkNo }).IsUnique();
-        b.HasOne<Contact>().WithMany().HasForeignKey(r => r.ContactNo).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Contact>().WithMany().HasForeignKey(r => r.ContactNo).HasPrincipalKey(c => c.No).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -72,6 +72,8 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     No = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Type = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -94,7 +96,8 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Contacts", x => x.No);
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.UniqueConstraint("AK_Contacts_No", x => x.No);
                 });
 
             migrationBuilder.CreateTable(

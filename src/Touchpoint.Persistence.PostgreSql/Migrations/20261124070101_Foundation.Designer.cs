@@ -12,7 +12,7 @@ using Touchpoint.Persistence;
 namespace Touchpoint.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(TouchpointDbContext))]
-    [Migration("20261124062759_Foundation")]
+    [Migration("20261124070101_Foundation")]
     partial class Foundation
     {
         /// <inheritdoc />
@@ -190,9 +190,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
-                    b.Property<string>("No")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .HasMaxLength(100)
@@ -237,6 +239,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("No")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("PhoneNo")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
@@ -265,7 +272,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("integer");
 
-                    b.HasKey("No");
+                    b.HasKey("Id");
 
                     b.HasIndex("CompanyNo", "No");
 
@@ -754,6 +761,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -11,8 +11,8 @@ using Touchpoint.Persistence;
 namespace Touchpoint.Persistence.Sqlite.Migrations
 {
     [DbContext(typeof(TouchpointDbContext))]
-    [Migration("20261124062756_Foundation")]
-    partial class Foundation
+    [Migration("20261124070057_ContactSearchIndex")]
+    partial class ContactSearchIndex
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -181,9 +181,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
-                    b.Property<string>("No")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Address")
                         .HasMaxLength(100)
@@ -228,6 +228,11 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("No")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PhoneNo")
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
@@ -256,7 +261,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("No");
+                    b.HasKey("Id");
 
                     b.HasIndex("CompanyNo", "No");
 
@@ -743,6 +748,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -73,6 +73,8 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     No = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Type = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
@@ -95,7 +97,8 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Contacts", x => x.No);
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.UniqueConstraint("AK_Contacts_No", x => x.No);
                 });
 
             migrationBuilder.CreateTable(
