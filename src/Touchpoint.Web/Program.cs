@@ -60,6 +60,7 @@ services.AddIdentityCore<TouchpointUser>(o =>
         o.Password.RequireNonAlphanumeric = false;
     })
     .AddRoles<IdentityRole>()
+    .AddErrorDescriber<LocalizedIdentityErrors>()
     .AddEntityFrameworkStores<TouchpointDbContext>()
     .AddSignInManager()
     .AddDefaultTokenProviders();
@@ -77,7 +78,7 @@ services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
 });
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-services.AddProblemDetails();
+services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
 services.AddExceptionHandler<ApiExceptionHandler>();
 services.AddOpenApi(o => o.DescribeJsonBodies());
 
@@ -85,6 +86,8 @@ services.AddLocalization();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddCascadingAuthenticationState();
 services.AddMudServices();
+// MudBlazor's own texts in the UI languages (after AddMudServices, so that this registration is the one resolved).
+services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
 services.AddHttpContextAccessor();
 
 var app = builder.Build();
@@ -94,12 +97,14 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().RunAsync();
 }
 
-app.UseExceptionHandler();
-app.UseStatusCodePages();
+// First, so that the problems written by the exception handler and the status code pages are in the caller's
+// language too: a culture set by a middleware further in does not flow back out to them.
 app.UseRequestLocalization(o => o
     .SetDefaultCulture(Localization.Supported[0])
     .AddSupportedCultures(Localization.Supported)
     .AddSupportedUICultures(Localization.Supported));
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -108,7 +113,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapGet("/health", async (TouchpointDbContext db, CancellationToken ct) =>
         await db.Database.CanConnectAsync(ct)
             ? Results.Ok(new { status = "healthy" })
-            : Results.Problem("The database cannot be reached.", statusCode: StatusCodes.Status503ServiceUnavailable))
+            : Results.Problem(Messages.Get("DatabaseUnreachable"), statusCode: StatusCodes.Status503ServiceUnavailable))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi();
 app.MapScalarApiReference();

@@ -55,8 +55,7 @@ public sealed class Campaign
         EndingDate = fields.EndingDate.Or(EndingDate);
         if (StartingDate is { } start && EndingDate is { } end && end < start)
         {
-            errors.Add(fields.EndingDate.IsSet ? "endingDate" : "startingDate",
-                "The ending date must not be before the starting date.");
+            errors.Add(fields.EndingDate.IsSet ? "endingDate" : "startingDate", Messages.Get("EndingBeforeStarting"));
         }
         if (fields.SalespersonCode.IsSet)
         {

@@ -17,7 +17,7 @@ public sealed class CreateCampaign(ITouchpointDb db, NoSeriesManagement noSeries
         {
             if (await db.Campaigns.AnyAsync(c => c.No == campaignNo, ct))
             {
-                throw DomainException.Conflict($"Campaign {campaignNo} already exists.", "no");
+                throw DomainException.Conflict(Messages.Get("CampaignExists", campaignNo), "no");
             }
         }
         else

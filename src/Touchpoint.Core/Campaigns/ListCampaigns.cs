@@ -28,6 +28,6 @@ public sealed class ListCampaigns(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         return await db.Campaigns.AsNoTracking().Where(c => c.No == no).Select(CampaignDto.Projection).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Campaign", no);
+            ?? throw DomainException.NotFound(Messages.Get("CampaignNotFound", no));
     }
 }

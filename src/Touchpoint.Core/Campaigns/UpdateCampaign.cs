@@ -9,7 +9,7 @@ public sealed class UpdateCampaign(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         var campaign = await db.Campaigns.FirstOrDefaultAsync(c => c.No == no, ct)
-            ?? throw DomainException.NotFound("Campaign", no);
+            ?? throw DomainException.NotFound(Messages.Get("CampaignNotFound", no));
         var errors = new FieldErrors();
         campaign.Apply(fields, errors);
         if (fields.SalespersonCode.IsSet)

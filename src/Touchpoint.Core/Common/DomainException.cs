@@ -24,7 +24,7 @@ public sealed class DomainException : Exception
         Errors = errors ?? new Dictionary<string, string[]>();
     }
 
-    public DomainException() : this(DomainErrorKind.Invalid, "The request is not valid.") { }
+    public DomainException() : this(DomainErrorKind.Invalid, Messages.Get("RequestNotValid")) { }
 
     public DomainException(string message) : this(DomainErrorKind.Invalid, message) { }
 
@@ -44,6 +44,6 @@ public sealed class DomainException : Exception
         new(DomainErrorKind.Conflict, message,
             field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
 
-    public static DomainException NotFound(string what, string key) =>
-        new(DomainErrorKind.NotFound, $"{what} {key} does not exist.");
+    /// <summary>A 404 with its message, e.g. <c>NotFound(Messages.Get("ContactNotFound", no))</c>.</summary>
+    public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);
 }

@@ -32,12 +32,15 @@ public sealed class FieldErrors
         }
     }
 
-    /// <summary>BC's Text[n]/Code[n] lengths: a value longer than the field is refused, never cut.</summary>
+    /// <summary>
+    /// BC's Text[n]/Code[n] lengths: a value longer than the field is refused, never cut. Messages name the field by
+    /// its caption in the current language (<see cref="Messages.Field"/>); the error keys stay the API field names.
+    /// </summary>
     public string? MaxLength(string field, string? value, int max)
     {
         if (value is not null && value.Length > max)
         {
-            Add(field, $"The length of {field} must be {max} characters or fewer; it is {value.Length}.");
+            Add(field, Messages.Get("FieldTooLong", Messages.Field(field), max, value.Length));
         }
         return value;
     }
@@ -46,7 +49,7 @@ public sealed class FieldErrors
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            Add(field, $"You must fill in the {field} field.");
+            Add(field, Messages.Get("FieldRequired", Messages.Field(field)));
         }
         return value;
     }
@@ -60,7 +63,7 @@ public sealed class FieldErrors
         var first = _errors.First();
         var message = _errors.Count == 1 && first.Value.Count == 1
             ? first.Value[0]
-            : "One or more fields are not valid: " + string.Join(", ", _errors.Keys) + ".";
+            : Messages.Get("FieldsNotValid", string.Join(", ", _errors.Keys.Select(Messages.Field)));
         throw new DomainException(DomainErrorKind.Invalid, message,
             _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
     }

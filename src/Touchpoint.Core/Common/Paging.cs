@@ -36,7 +36,7 @@ public static class Cursor
         catch (Exception e) when (e is FormatException or JsonException)
         {
         }
-        throw DomainException.Invalid("cursor", "The cursor is not valid. Use the nextCursor of the previous page.");
+        throw DomainException.Invalid("cursor", Messages.Get("CursorNotValid"));
     }
 
     public static int Limit(int? limit)
@@ -47,7 +47,7 @@ public static class Cursor
         }
         if (limit < 1 || limit > MaxLimit)
         {
-            throw DomainException.Invalid("limit", $"The limit must be between 1 and {MaxLimit}.");
+            throw DomainException.Invalid("limit", Messages.Get("LimitOutOfRange", MaxLimit));
         }
         return limit.Value;
     }

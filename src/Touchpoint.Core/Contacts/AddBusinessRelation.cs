@@ -11,12 +11,12 @@ public sealed class AddBusinessRelation(ITouchpointDb db)
         contactNo = Codes.Normalize(contactNo) ?? "";
         if (!await db.Contacts.AnyAsync(c => c.No == contactNo, ct))
         {
-            throw DomainException.NotFound("Contact", contactNo);
+            throw DomainException.NotFound(Messages.Get("ContactNotFound", contactNo));
         }
         var errors = new FieldErrors();
         if (linkToTable is null)
         {
-            errors.Add("linkToTable", "You must fill in the linkToTable field (customer or vendor).");
+            errors.Add("linkToTable", Messages.Get("LinkToTableRequired", Messages.Field("linkToTable")));
         }
         var no = errors.MaxLength("linkNo", errors.Required("linkNo", Codes.Normalize(linkNo)), ContactBusinessRelation.LinkNoLength);
         errors.ThrowIfAny();
@@ -26,8 +26,9 @@ public sealed class AddBusinessRelation(ITouchpointDb db)
             .Where(r => r.LinkToTable == table && r.LinkNo == no).Select(r => r.ContactNo).FirstOrDefaultAsync(ct);
         if (owner is not null)
         {
-            throw DomainException.Conflict(
-                $"{(table == LinkToTable.Customer ? "Customer" : "Vendor")} {no} is already linked to contact {owner}.", "linkNo");
+            throw DomainException.Conflict(table == LinkToTable.Customer
+                ? Messages.Get("CustomerAlreadyLinked", no, owner)
+                : Messages.Get("VendorAlreadyLinked", no, owner), "linkNo");
         }
         db.ContactBusinessRelations.Add(new ContactBusinessRelation(contactNo, table, no!));
         await db.SaveChangesAsync(ct);

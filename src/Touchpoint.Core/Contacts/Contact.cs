@@ -110,7 +110,7 @@ public sealed class Contact
         Email = Text(fields.Email, Email, "email", EmailLength, errors);
         if (fields.Email.IsSet && Email is not null && !LooksLikeEmail(Email))
         {
-            errors.Add("email", $"The email address \"{Email}\" is not valid.");
+            errors.Add("email", Messages.Get("EmailNotValid", Email));
         }
         PhoneNo = Text(fields.PhoneNo, PhoneNo, "phoneNo", PhoneLength, errors);
         MobilePhoneNo = Text(fields.MobilePhoneNo, MobilePhoneNo, "mobilePhoneNo", PhoneLength, errors);
@@ -142,7 +142,7 @@ public sealed class Contact
             // A company belongs to itself, as in BC; naming another company is a mistake worth telling.
             if (companyNo.IsSet && requested is not null && requested != No)
             {
-                errors.Add("companyNo", "A contact of type company cannot belong to another company.");
+                errors.Add("companyNo", Messages.Get("CompanyCannotBelongToCompany"));
             }
             CompanyNo = No;
             CompanyName = Name;
@@ -166,7 +166,7 @@ public sealed class Contact
         }
         if (company is null || company.Type != ContactType.Company || company.No != requested)
         {
-            errors.Add("companyNo", $"There is no company contact with No. {requested}.");
+            errors.Add("companyNo", Messages.Get("NoCompanyContact", requested));
             return;
         }
         CompanyNo = company.No;

@@ -20,7 +20,7 @@ public sealed class CreateContact(ITouchpointDb db, NoSeriesManagement noSeries,
         {
             if (await db.Contacts.AnyAsync(c => c.No == contactNo, ct))
             {
-                throw DomainException.Conflict($"Contact {contactNo} already exists.", "no");
+                throw DomainException.Conflict(Messages.Get("ContactExists", contactNo), "no");
             }
         }
         else

@@ -13,20 +13,19 @@ public sealed class DeleteContact(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.No == no, ct)
-            ?? throw DomainException.NotFound("Contact", no);
+            ?? throw DomainException.NotFound(Messages.Get("ContactNotFound", no));
         if (contact.Type == ContactType.Company)
         {
             var persons = await db.Contacts.CountAsync(c => c.CompanyNo == no && c.No != no, ct);
             if (persons > 0)
             {
-                throw DomainException.Conflict(
-                    $"Company {no} cannot be deleted: {persons} person(s) belong to it. Delete them or move them to another company first.");
+                throw DomainException.Conflict(Messages.Get("CompanyHasPersons", no, persons));
             }
         }
         var opportunities = await db.Opportunities.CountAsync(o => o.ContactNo == no || o.ContactCompanyNo == no, ct);
         if (opportunities > 0)
         {
-            throw DomainException.Conflict($"Contact {no} cannot be deleted: {opportunities} opportunity(ies) refer to it.");
+            throw DomainException.Conflict(Messages.Get("ContactHasOpportunities", no, opportunities));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -9,6 +9,6 @@ public sealed class GetContact(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         return await db.Contacts.AsNoTracking().Where(c => c.No == no).Select(ContactDto.Projection).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Contact", no);
+            ?? throw DomainException.NotFound(Messages.Get("ContactNotFound", no));
     }
 }

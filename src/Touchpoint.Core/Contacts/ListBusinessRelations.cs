@@ -10,7 +10,7 @@ public sealed class ListBusinessRelations(ITouchpointDb db)
         contactNo = Codes.Normalize(contactNo) ?? "";
         if (!await db.Contacts.AnyAsync(c => c.No == contactNo, ct))
         {
-            throw DomainException.NotFound("Contact", contactNo);
+            throw DomainException.NotFound(Messages.Get("ContactNotFound", contactNo));
         }
         return await db.ContactBusinessRelations.AsNoTracking().Where(r => r.ContactNo == contactNo)
             .OrderBy(r => r.LinkToTable).ThenBy(r => r.LinkNo)

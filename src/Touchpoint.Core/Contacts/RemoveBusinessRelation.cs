@@ -14,8 +14,9 @@ public sealed class RemoveBusinessRelation(ITouchpointDb db)
             .ExecuteDeleteAsync(ct);
         if (deleted == 0)
         {
-            throw new DomainException(DomainErrorKind.NotFound,
-                $"Contact {contactNo} has no business relation to {linkToTable.ToString().ToLowerInvariant()} {no}.");
+            throw DomainException.NotFound(linkToTable == LinkToTable.Customer
+                ? Messages.Get("NoCustomerRelation", contactNo, no)
+                : Messages.Get("NoVendorRelation", contactNo, no));
         }
     }
 }

@@ -10,7 +10,7 @@ public sealed class UpdateContact(ITouchpointDb db, TimeProvider clock)
     {
         no = Codes.Normalize(no) ?? "";
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.No == no, ct)
-            ?? throw DomainException.NotFound("Contact", no);
+            ?? throw DomainException.NotFound(Messages.Get("ContactNotFound", no));
         var wasCompany = contact.Type == ContactType.Company;
         var oldName = contact.Name;
 
@@ -20,7 +20,7 @@ public sealed class UpdateContact(ITouchpointDb db, TimeProvider clock)
         contact.Apply(fields, company, clock.GetUtcNow(), errors);
         if (fields.CompanyNo.IsSet && Codes.Normalize(fields.CompanyNo.Value) == no && contact.Type == ContactType.Person)
         {
-            errors.Add("companyNo", "A person cannot be its own company.");
+            errors.Add("companyNo", Messages.Get("PersonCannotBeOwnCompany"));
         }
         errors.ThrowIfAny();
 
@@ -28,8 +28,7 @@ public sealed class UpdateContact(ITouchpointDb db, TimeProvider clock)
             await db.Contacts.AnyAsync(c => c.CompanyNo == no && c.No != no, ct);
         if (wasCompany && contact.Type == ContactType.Person && hasPersons)
         {
-            throw DomainException.Conflict(
-                $"Contact {no} cannot become a person: persons belong to it. Move them to another company first.", "type");
+            throw DomainException.Conflict(Messages.Get("CompanyCannotBecomePerson", no), "type");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -18,7 +18,7 @@ public sealed class ChangeNoSeries(ITouchpointDb db)
     {
         code = Codes.Normalize(code) ?? "";
         var series = await db.NoSeries.FirstOrDefaultAsync(s => s.Code == code, ct)
-            ?? throw DomainException.NotFound("Number series", code);
+            ?? throw DomainException.NotFound(Messages.Get("NoSeriesNotFound", code));
         series.Change(prefix ?? series.Prefix, width, new FieldErrors());
         await db.SaveChangesAsync(ct);
         return ToDto(series);

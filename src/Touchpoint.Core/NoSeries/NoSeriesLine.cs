@@ -42,11 +42,11 @@ public sealed class NoSeriesLine
         var p = errors.MaxLength("prefix", Codes.Normalize(prefix) ?? "", PrefixLength) ?? "";
         if (width is < 1 or > 10)
         {
-            errors.Add("width", "The width must be between 1 and 10 digits.");
+            errors.Add("width", Messages.Get("NoSeriesWidthOutOfRange"));
         }
         if (p.Length + (width ?? Width) > 20)
         {
-            errors.Add("prefix", "Prefix and digits together must fit in 20 characters.");
+            errors.Add("prefix", Messages.Get("NoSeriesTooLong"));
         }
         errors.ThrowIfAny();
         Prefix = p;

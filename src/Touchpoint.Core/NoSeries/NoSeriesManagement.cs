@@ -13,8 +13,7 @@ public sealed class NoSeriesManagement(ITouchpointDb db)
     public async Task<string> GetNextNoAsync(string seriesCode, Func<string, Task<bool>> isTaken, CancellationToken ct)
     {
         var series = await db.NoSeries.AsNoTracking().SingleOrDefaultAsync(s => s.Code == seriesCode, ct)
-            ?? throw new DomainException(DomainErrorKind.Invalid,
-                $"The number series {seriesCode} is not set up. Set it up in Setup → Number Series, or give a number.");
+            ?? throw new DomainException(DomainErrorKind.Invalid, Messages.Get("NoSeriesNotSetUp", seriesCode));
         // A number typed in by hand may already use the next value: skip it, as BC's manual numbers would clash too.
         for (var attempt = 0; attempt < 1000; attempt++)
         {
@@ -24,13 +23,13 @@ public sealed class NoSeriesManagement(ITouchpointDb db)
             var no = series.Format(next[0]);
             if (no.Length > 20)
             {
-                throw new DomainException(DomainErrorKind.Conflict, $"The number series {seriesCode} has run out of numbers.");
+                throw new DomainException(DomainErrorKind.Conflict, Messages.Get("NoSeriesExhausted", seriesCode));
             }
             if (!await isTaken(no))
             {
                 return no;
             }
         }
-        throw new DomainException(DomainErrorKind.Conflict, $"The number series {seriesCode} could not find a free number.");
+        throw new DomainException(DomainErrorKind.Conflict, Messages.Get("NoSeriesNoFreeNumber", seriesCode));
     }
 }

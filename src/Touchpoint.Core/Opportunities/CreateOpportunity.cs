@@ -17,7 +17,7 @@ public sealed class CreateOpportunity(ITouchpointDb db, NoSeriesManagement noSer
         {
             if (await db.Opportunities.AnyAsync(o => o.No == opportunityNo, ct))
             {
-                throw DomainException.Conflict($"Opportunity {opportunityNo} already exists.", "no");
+                throw DomainException.Conflict(Messages.Get("OpportunityExists", opportunityNo), "no");
             }
         }
         else

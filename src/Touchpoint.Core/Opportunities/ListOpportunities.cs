@@ -47,6 +47,6 @@ public sealed class ListOpportunities(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         return await db.Opportunities.AsNoTracking().Where(o => o.No == no).Select(OpportunityDto.Projection).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Opportunity", no);
+            ?? throw DomainException.NotFound(Messages.Get("OpportunityNotFound", no));
     }
 }

@@ -14,11 +14,11 @@ internal static class OpportunityRules
                 .Select(c => new { c.CompanyNo, c.PrivacyBlocked }).FirstOrDefaultAsync(ct);
             if (contact is null)
             {
-                errors.Add("contactNo", $"Contact {opportunity.ContactNo} does not exist.");
+                errors.Add("contactNo", Messages.Get("ContactNotFound", opportunity.ContactNo));
             }
             else if (contact.PrivacyBlocked)
             {
-                errors.Add("contactNo", $"Contact {opportunity.ContactNo} is blocked for privacy reasons.");
+                errors.Add("contactNo", Messages.Get("ContactPrivacyBlocked", opportunity.ContactNo));
             }
             else
             {

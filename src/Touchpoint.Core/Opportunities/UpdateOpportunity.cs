@@ -9,7 +9,7 @@ public sealed class UpdateOpportunity(ITouchpointDb db)
     {
         no = Codes.Normalize(no) ?? "";
         var opportunity = await db.Opportunities.FirstOrDefaultAsync(o => o.No == no, ct)
-            ?? throw DomainException.NotFound("Opportunity", no);
+            ?? throw DomainException.NotFound(Messages.Get("OpportunityNotFound", no));
         var errors = new FieldErrors();
         opportunity.Apply(fields, errors);
         await OpportunityRules.CheckAsync(db, opportunity, fields, errors, ct);

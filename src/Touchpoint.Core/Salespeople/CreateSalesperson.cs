@@ -12,7 +12,7 @@ public sealed class CreateSalesperson(ITouchpointDb db)
         errors.ThrowIfAny();
         if (await db.Salespeople.AnyAsync(s => s.Code == salesperson.Code, ct))
         {
-            throw DomainException.Conflict($"Salesperson {salesperson.Code} already exists.", "code");
+            throw DomainException.Conflict(Messages.Get("SalespersonExists", salesperson.Code), "code");
         }
         db.Salespeople.Add(salesperson);
         await db.SaveChangesAsync(ct);

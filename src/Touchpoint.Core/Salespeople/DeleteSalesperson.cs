@@ -13,14 +13,13 @@ public sealed class DeleteSalesperson(ITouchpointDb db)
     {
         code = Codes.Normalize(code) ?? "";
         var salesperson = await db.Salespeople.FirstOrDefaultAsync(s => s.Code == code, ct)
-            ?? throw DomainException.NotFound("Salesperson", code);
+            ?? throw DomainException.NotFound(Messages.Get("SalespersonNotFound", code));
         var uses = await db.Contacts.CountAsync(c => c.SalespersonCode == code, ct)
             + await db.Campaigns.CountAsync(c => c.SalespersonCode == code, ct)
             + await db.Opportunities.CountAsync(o => o.SalespersonCode == code, ct);
         if (uses > 0)
         {
-            throw DomainException.Conflict(
-                $"Salesperson {code} cannot be deleted: {uses} contact(s), campaign(s) or opportunity(ies) refer to it. Block the salesperson instead.");
+            throw DomainException.Conflict(Messages.Get("SalespersonInUse", code, uses));
         }
         db.Salespeople.Remove(salesperson);
         await db.SaveChangesAsync(ct);

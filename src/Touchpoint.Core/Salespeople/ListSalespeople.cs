@@ -28,6 +28,6 @@ public sealed class ListSalespeople(ITouchpointDb db)
     {
         code = Codes.Normalize(code) ?? "";
         return await db.Salespeople.AsNoTracking().Where(s => s.Code == code).Select(SalespersonDto.Projection).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Salesperson", code);
+            ?? throw DomainException.NotFound(Messages.Get("SalespersonNotFound", code));
     }
 }

@@ -53,7 +53,7 @@ public sealed class Salesperson
             Email = errors.MaxLength("email", string.IsNullOrWhiteSpace(fields.Email.Value) ? null : fields.Email.Value.Trim(), EmailLength);
             if (Email is not null && !Email.Contains('@', StringComparison.Ordinal))
             {
-                errors.Add("email", $"The email address \"{Email}\" is not valid.");
+                errors.Add("email", Messages.Get("EmailNotValid", Email));
             }
         }
         if (fields.Blocked.IsSet)

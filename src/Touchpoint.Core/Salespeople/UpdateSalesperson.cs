@@ -9,7 +9,7 @@ public sealed class UpdateSalesperson(ITouchpointDb db)
     {
         code = Codes.Normalize(code) ?? "";
         var salesperson = await db.Salespeople.FirstOrDefaultAsync(s => s.Code == code, ct)
-            ?? throw DomainException.NotFound("Salesperson", code);
+            ?? throw DomainException.NotFound(Messages.Get("SalespersonNotFound", code));
         var errors = new FieldErrors();
         salesperson.Apply(fields, errors);
         errors.ThrowIfAny();

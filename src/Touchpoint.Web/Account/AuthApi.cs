@@ -33,9 +33,8 @@ internal static class AuthApi
                 // The bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }.
                 return TypedResults.Empty;
             }
-            return TypedResults.Problem(result.IsLockedOut
-                ? "This account is locked after repeated failed sign-ins. Try again later or ask an admin to unlock it."
-                : "The email or password is not correct.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+            return TypedResults.Problem(result.IsLockedOut ? Messages.Get("SignInLockedOut") : Messages.Get("SignInFailed"),
+                statusCode: StatusCodes.Status401Unauthorized, title: Messages.Get("ProblemSignInFailed"));
         }).AcceptsJson<LoginRequest>().WithSummary("Sign in; returns a bearer access token and a refresh token");
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (HttpRequest request,
@@ -48,8 +47,8 @@ internal static class AuthApi
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
                 || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not TouchpointUser user)
             {
-                return TypedResults.Problem("The refresh token is not valid or has expired. Sign in again.",
-                    statusCode: StatusCodes.Status401Unauthorized, title: "Refresh failed");
+                return TypedResults.Problem(Messages.Get("RefreshTokenInvalid"),
+                    statusCode: StatusCodes.Status401Unauthorized, title: Messages.Get("ProblemRefreshFailed"));
             }
             ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
@@ -79,7 +78,7 @@ internal static class AccountEndpoints
         {
             if (!Localization.Supported.Contains(culture))
             {
-                throw DomainException.Invalid("culture", $"Use one of: {string.Join(", ", Localization.Supported)}.");
+                throw DomainException.Invalid("culture", Messages.Get("CultureNotSupported", string.Join(", ", Localization.Supported)));
             }
             context.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                 Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),

@@ -31,7 +31,7 @@ internal static class CampaignsApi
             var fields = ReadFields(body);
             if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
             {
-                body.Errors.Add("no", "The number of a campaign cannot be changed.");
+                body.Errors.Add("no", Messages.Get("CampaignNoCannotChange"));
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));

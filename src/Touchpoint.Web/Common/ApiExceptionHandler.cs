@@ -46,7 +46,12 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                     p.Extensions["errors"] = d.Errors;
                 }
                 p.Status = status;
-                p.Title = status switch { 404 => "Not found", 409 => "Conflict", _ => "The request is not valid" };
+                p.Title = status switch
+                {
+                    404 => Messages.Get("ProblemNotFound"),
+                    409 => Messages.Get("ProblemConflict"),
+                    _ => Messages.Get("ProblemInvalid"),
+                };
                 p.Detail = d.Message;
                 return p;
             case HttpProblemException h:
@@ -56,19 +61,22 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 if (match.Success)
                 {
                     var name = match.Groups["name"].Value;
-                    var message = $"The value \"{match.Groups["value"].Value}\" is not valid for {name}.";
+                    var message = Messages.Get("ValueNotValidFor", match.Groups["value"].Value, Messages.Field(name));
                     return new HttpValidationProblemDetails(new Dictionary<string, string[]> { [name] = [message] })
                     {
-                        Status = 400, Title = "The request is not valid", Detail = message,
+                        Status = 400, Title = Messages.Get("ProblemInvalid"), Detail = message,
                     };
                 }
-                return new ProblemDetails { Status = b.StatusCode, Title = "The request is not valid", Detail = b.Message };
+                return new ProblemDetails
+                {
+                    Status = b.StatusCode, Title = Messages.Get("ProblemInvalid"),
+                    Detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? Messages.Get("BodyTooLarge") : b.Message,
+                };
             case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23503" } }:
                 // A race lost to another request that wrote the same key between our check and our insert.
                 return new ProblemDetails
                 {
-                    Status = 409, Title = "Conflict",
-                    Detail = "The record conflicts with one written at the same moment (duplicate key or missing reference). Reload and try again.",
+                    Status = 409, Title = Messages.Get("ProblemConflict"), Detail = Messages.Get("WriteConflict"),
                 };
             default:
                 return null;

@@ -28,8 +28,8 @@ internal sealed class JsonBody
     {
         if (!request.HasJsonContentType())
         {
-            throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, "Unsupported content type",
-                "The request body must be JSON (Content-Type: application/json).");
+            throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType,
+                Messages.Get("ProblemUnsupportedContentType"), Messages.Get("BodyNotJson"));
         }
         JsonNode? node;
         try
@@ -38,11 +38,11 @@ internal sealed class JsonBody
         }
         catch (JsonException e)
         {
-            throw DomainException.Invalid("body", $"The request body is not valid JSON: {e.Message}");
+            throw DomainException.Invalid("body", Messages.Get("BodyMalformed", e.Message));
         }
         if (node is not JsonObject obj)
         {
-            throw DomainException.Invalid("body", "The request body must be a JSON object.");
+            throw DomainException.Invalid("body", Messages.Get("BodyNotObject"));
         }
         var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var fields = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
@@ -58,7 +58,7 @@ internal sealed class JsonBody
     {
         foreach (var name in _fields.Keys.Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)))
         {
-            Errors.Add(name, $"The field {name} is not known here. Known fields: {string.Join(", ", known)}.");
+            Errors.Add(name, Messages.Get("FieldUnknown", name, string.Join(", ", known)));
         }
         return this;
     }
@@ -102,16 +102,16 @@ internal sealed class JsonBody
         if (target.IsEnum)
         {
             var names = Enum.GetNames(target).Select(JsonNamingPolicy.CamelCase.ConvertName);
-            return $"{shown} is not a valid value for {name}. Use one of: {string.Join(", ", names)}.";
+            return Messages.Get("ValueNotInList", shown, Messages.Field(name), string.Join(", ", names));
         }
-        var kind = target == typeof(string) ? "a text"
-            : target == typeof(bool) ? "true or false"
-            : target == typeof(DateOnly) ? "a date (yyyy-MM-dd)"
-            : target == typeof(TimeOnly) ? "a time (HH:mm:ss)"
-            : target == typeof(int) || target == typeof(long) ? "a whole number"
-            : target == typeof(decimal) ? "a number"
-            : target.IsArray || target.IsGenericType ? "a list"
+        var kind = target == typeof(string) ? Messages.Get("ValueKind_Text")
+            : target == typeof(bool) ? Messages.Get("ValueKind_Boolean")
+            : target == typeof(DateOnly) ? Messages.Get("ValueKind_Date")
+            : target == typeof(TimeOnly) ? Messages.Get("ValueKind_Time")
+            : target == typeof(int) || target == typeof(long) ? Messages.Get("ValueKind_WholeNumber")
+            : target == typeof(decimal) ? Messages.Get("ValueKind_Number")
+            : target.IsArray || target.IsGenericType ? Messages.Get("ValueKind_List")
             : target.Name;
-        return $"{name} must be {kind}; {shown} is not.";
+        return Messages.Get("ValueWrongType", Messages.Field(name), kind, shown);
     }
 }

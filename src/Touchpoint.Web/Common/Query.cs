@@ -20,6 +20,6 @@ internal static class Query
             }
         }
         var names = System.Enum.GetNames<TEnum>().Select(JsonNamingPolicy.CamelCase.ConvertName);
-        throw DomainException.Invalid(name, $"\"{value}\" is not a valid value for {name}. Use one of: {string.Join(", ", names)}.");
+        throw DomainException.Invalid(name, Messages.Get("ValueNotInList", $"\"{value}\"", Messages.Field(name), string.Join(", ", names)));
     }
 }

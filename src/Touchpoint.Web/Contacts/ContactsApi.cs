@@ -50,7 +50,7 @@ internal static class ContactsApi
             var fields = ReadFields(body);
             if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
             {
-                body.Errors.Add("no", "The number of a contact cannot be changed.");
+                body.Errors.Add("no", Messages.Get("ContactNoCannotChange"));
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));

@@ -33,7 +33,7 @@ internal static class OpportunitiesApi
             var fields = ReadFields(body);
             if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
             {
-                body.Errors.Add("no", "The number of an opportunity cannot be changed.");
+                body.Errors.Add("no", Messages.Get("OpportunityNoCannotChange"));
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));

@@ -29,7 +29,7 @@ internal static class SalespeopleApi
             var fields = ReadFields(body);
             if (body.Has("code") && Codes.Normalize(body.Value<string?>("code")) != Codes.Normalize(code))
             {
-                body.Errors.Add("code", "The code of a salesperson cannot be changed.");
+                body.Errors.Add("code", Messages.Get("SalespersonCodeCannotChange"));
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, fields, ct));

@@ -30,17 +30,17 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         email = errors.MaxLength("email", errors.Required("email", email?.Trim()), 256);
         if (email is not null && !email.Contains('@', StringComparison.Ordinal))
         {
-            errors.Add("email", $"The email address \"{email}\" is not valid.");
+            errors.Add("email", Messages.Get("EmailNotValid", email));
         }
         errors.Required("password", password);
         var roleList = (roles ?? []).Select(r => r.Trim().ToLowerInvariant()).Distinct().ToList();
         if (roleList.Count == 0)
         {
-            errors.Add("roles", $"Give at least one role: {string.Join(", ", Roles.All)}.");
+            errors.Add("roles", Messages.Get("RolesRequired", string.Join(", ", Roles.All)));
         }
         foreach (var role in roleList.Where(r => !Roles.All.Contains(r)))
         {
-            errors.Add("roles", $"\"{role}\" is not a role. Use {string.Join(", ", Roles.All)}.");
+            errors.Add("roles", Messages.Get("RoleUnknown", role, string.Join(", ", Roles.All)));
         }
         var salesperson = Codes.Normalize(salespersonCode);
         await References.SalespersonAsync(db, salesperson, "salespersonCode", errors, ct);
@@ -58,7 +58,7 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         errors.ThrowIfAny();
         if (await users.FindByEmailAsync(email!) is not null)
         {
-            throw DomainException.Conflict($"A user with the email {email} already exists.", "email");
+            throw DomainException.Conflict(Messages.Get("UserEmailTaken", email), "email");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -71,11 +71,11 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
 
     public async Task SetRolesAsync(string id, IReadOnlyList<string> roles, string? salespersonCode, CancellationToken ct = default)
     {
-        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("User", id);
+        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound(Messages.Get("UserNotFound", id));
         var errors = new FieldErrors();
         if (roles.Count == 0 || roles.Any(r => !Roles.All.Contains(r)))
         {
-            errors.Add("roles", $"Give at least one role of: {string.Join(", ", Roles.All)}.");
+            errors.Add("roles", Messages.Get("RolesRequired", string.Join(", ", Roles.All)));
         }
         var salesperson = Codes.Normalize(salespersonCode);
         await References.SalespersonAsync(db, salesperson, "salespersonCode", errors, ct);
@@ -84,7 +84,7 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         var current = await users.GetRolesAsync(user);
         if (current.Contains(Roles.Admin) && !roles.Contains(Roles.Admin) && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
         {
-            throw DomainException.Conflict("The last admin cannot lose the admin role.", "roles");
+            throw DomainException.Conflict(Messages.Get("LastAdmin"), "roles");
         }
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)));
         Check(await users.AddToRolesAsync(user, roles.Except(current)));
@@ -95,7 +95,7 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
 
     public async Task UnlockAsync(string id)
     {
-        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("User", id);
+        var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound(Messages.Get("UserNotFound", id));
         Check(await users.SetLockoutEndDateAsync(user, null));
         Check(await users.ResetAccessFailedCountAsync(user));
     }
