@@ -63,7 +63,11 @@ public static class BenchmarkDatabase
     {
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(SqlitePath + suffix);
+            // On a fresh machine the folder does not exist yet: nothing to delete.
+            if (File.Exists(SqlitePath + suffix))
+            {
+                File.Delete(SqlitePath + suffix);
+            }
         }
         Console.WriteLine($"Deleted {SqlitePath}");
         if (PostgreSqlConnectionString is not null)

@@ -88,7 +88,7 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             var country = Countries[i % Countries.Length];
             var faker = new Faker(country.Locale) { Random = new Randomizer(1000 + i) };
             var companyName = faker.Company.CompanyName();
-            var domain = new string(companyName.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
+            var domain = new string(Latin(companyName).Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
             if (domain.Length < 3)
             {
                 domain = "company" + i;
@@ -114,7 +114,7 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             {
                 var first = faker.Name.FirstName();
                 var last = faker.Name.LastName();
-                var email = new string($"{first}.{last}".ToLowerInvariant().Where(c => char.IsAsciiLetterOrDigit(c) || c == '.').ToArray());
+                var email = new string(Latin($"{first}.{last}").Where(c => char.IsAsciiLetterOrDigit(c) || c == '.').ToArray());
                 persons.Add(Contact.Create(NextNo(), new ContactFields
                 {
                     Type = ContactType.Person,
@@ -283,6 +283,20 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             WizardAction = wizardAction,
             IgnoreContactCorresType = ignoreContactType,
         });
+
+    // E-mail addresses are ASCII: Russian names are transliterated, Nordic and German letters lose their marks,
+    // as people do when they choose an address.
+    private static readonly Dictionary<char, string> Transliteration = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh", ['з'] = "z",
+        ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o", ['п'] = "p", ['р'] = "r",
+        ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts", ['ч'] = "ch", ['ш'] = "sh",
+        ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu", ['я'] = "ya",
+        ['å'] = "a", ['ä'] = "a", ['ö'] = "o", ['ø'] = "o", ['æ'] = "ae", ['ü'] = "u", ['ß'] = "ss", ['é'] = "e", ['ë'] = "e", ['ï'] = "i",
+    };
+
+    private static string Latin(string value) =>
+        string.Concat(value.ToLowerInvariant().Select(c => Transliteration.TryGetValue(c, out var latin) ? latin : c.ToString()));
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 }
