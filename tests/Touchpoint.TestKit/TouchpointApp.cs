@@ -28,14 +28,25 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
     private readonly SemaphoreSlim _clientLock = new(1, 1);
 
     public TouchpointApp(string provider, bool seedDemo = false, bool kestrel = false)
+        : this(provider, null, seedDemo, kestrel)
+    {
+    }
+
+    /// <summary>A second instance on the database of another (as several web servers share one PostgreSQL).</summary>
+    public TouchpointApp(TouchpointApp sameDatabaseAs)
+        : this(sameDatabaseAs.Provider, sameDatabaseAs.ConnectionString, false, false)
+    {
+    }
+
+    private TouchpointApp(string provider, string? connectionString, bool seedDemo, bool kestrel)
     {
         Provider = provider;
         _seedDemo = seedDemo;
         _kestrel = kestrel;
         Directory.CreateDirectory(_folder);
-        _connectionString = provider == TestDatabases.Postgres
+        _connectionString = connectionString ?? (provider == TestDatabases.Postgres
             ? TestDatabases.NewPostgresDatabase(out _pgDatabase)
-            : $"Data Source={Path.Combine(_folder, "touchpoint.db")};Default Timeout=30";
+            : $"Data Source={Path.Combine(_folder, "touchpoint.db")};Default Timeout=30");
         if (_kestrel)
         {
             UseKestrel(0);
@@ -43,6 +54,8 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
     }
 
     public string Provider { get; }
+
+    public string ConnectionString => _connectionString;
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
 
@@ -85,7 +98,7 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
                 using var scope = Services.CreateScope();
                 await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(email, password, [role], null);
             }
-            var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var client = Anonymous();
             var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
             login.EnsureSuccessStatusCode();
             var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
@@ -100,7 +113,12 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A client with no credentials that does not follow redirects.</summary>
-    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+    public HttpClient Anonymous()
+    {
+        // Served on Kestrel, ClientOptions carries the real address once the server has started.
+        _ = Services;
+        return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    }
 
     /// <summary>Runs code against the app's services (use cases, DbContext) in a scope of its own.</summary>
     public async Task<T> WithScopeAsync<T>(Func<IServiceProvider, Task<T>> work)

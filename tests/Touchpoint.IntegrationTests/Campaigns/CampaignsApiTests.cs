@@ -20,6 +20,12 @@ public sealed class CampaignsApiTests(AppPerProvider apps) : IClassFixture<AppPe
         Assert.True(patched.GetProperty("activated").GetBoolean());
         Assert.Equal("2026-04-30", patched.Str("endingDate"));
         Assert.Equal("Fair", patched.Str("description"));
+
+        var read = await (await client.GetAsync($"/api/v1/campaigns/{created.Str("no").ToLowerInvariant()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("2026-04-30", read.Str("endingDate"));
+        var list = await (await client.GetAsync("/api/v1/campaigns?search=fair&limit=1000")).JsonAsync(HttpStatusCode.OK);
+        Assert.Contains(list.GetProperty("value").EnumerateArray(), c => c.Str("no") == created.Str("no"));
+        await (await client.GetAsync("/api/v1/campaigns/NOSUCH")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
     [Theory, SqliteData, PostgresData]

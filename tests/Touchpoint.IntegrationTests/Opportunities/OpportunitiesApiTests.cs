@@ -22,6 +22,12 @@ public sealed class OpportunitiesApiTests(AppPerProvider apps) : IClassFixture<A
         Assert.True(closed.GetProperty("closed").GetBoolean());
         var list = await (await client.GetAsync($"/api/v1/opportunities?contactNo={company.Str("no")}")).JsonAsync(HttpStatusCode.OK);
         Assert.Single(list.GetProperty("value").EnumerateArray());
+        var open = await (await client.GetAsync($"/api/v1/opportunities?contactNo={company.Str("no")}&closed=false")).JsonAsync(HttpStatusCode.OK);
+        Assert.Empty(open.GetProperty("value").EnumerateArray());
+        var read = await (await client.GetAsync($"/api/v1/opportunities/{created.Str("no")}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Chairs", read.Str("description"));
+        await (await client.GetAsync("/api/v1/opportunities/NOSUCH")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await client.GetAsync("/api/v1/opportunities?closed=maybe")).ProblemAsync(HttpStatusCode.BadRequest, "closed");
     }
 
     [Theory, SqliteData, PostgresData]

@@ -88,10 +88,10 @@ public sealed class EndpointSecurityTests(AppPerProvider apps) : IClassFixture<A
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
-    [Fact]
-    public async Task The_anonymous_endpoints_answer_without_signing_in()
+    [Theory, SqliteData, PostgresData]
+    public async Task The_anonymous_endpoints_answer_without_signing_in(string provider)
     {
-        var client = apps.For(TestDatabases.Sqlite).Anonymous();
+        var client = apps.For(provider).Anonymous();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         var signIn = await client.GetAsync("/account/login");
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
