@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Demo;
+using Touchpoint.Core.Interactions;
 using Touchpoint.Core.NoSeries;
 using Touchpoint.Core.Opportunities;
 using Touchpoint.Core.Salespeople;
@@ -17,6 +19,8 @@ public static class CoreServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<NoSeriesManagement>();
+        services.TryAddSingleton(AttachmentSettings.Default);
+        services.AddScoped<AttachmentStore>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();
@@ -43,6 +47,20 @@ public static class CoreServices
         services.AddScoped<UpdateOpportunity>();
         services.AddScoped<ListOpportunities>();
 
+        services.AddScoped<CreateInteractionGroup>();
+        services.AddScoped<UpdateInteractionGroup>();
+        services.AddScoped<DeleteInteractionGroup>();
+        services.AddScoped<ListInteractionGroups>();
+        services.AddScoped<CreateInteractionTemplate>();
+        services.AddScoped<UpdateInteractionTemplate>();
+        services.AddScoped<DeleteInteractionTemplate>();
+        services.AddScoped<ListInteractionTemplates>();
+        services.AddScoped<AddTemplateLanguage>();
+        services.AddScoped<RemoveTemplateLanguage>();
+        services.AddScoped<ListTemplateLanguages>();
+        services.AddScoped<SetTemplateAttachment>();
+        services.AddScoped<GetInteractionTemplateSetup>();
+        services.AddScoped<UpdateInteractionTemplateSetup>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
@@ -28,6 +29,9 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<InteractionGroup> InteractionGroups => Set<InteractionGroup>();
     public DbSet<InteractionTemplate> InteractionTemplates => Set<InteractionTemplate>();
     public DbSet<InteractionTemplateSetup> InteractionTemplateSetup => Set<InteractionTemplateSetup>();
+    public DbSet<InteractionTemplateLanguage> InteractionTemplateLanguages => Set<InteractionTemplateLanguage>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Persistence;
 using Touchpoint.Persistence.Identity;
@@ -14,6 +15,7 @@ using Touchpoint.Web.Common;
 using Touchpoint.Web.Components;
 using Touchpoint.Web.Contacts;
 using Touchpoint.Web.Hosting;
+using Touchpoint.Web.Interactions;
 using Touchpoint.Web.NoSeries;
 using Touchpoint.Web.Opportunities;
 using Touchpoint.Web.Salespeople;
@@ -26,6 +28,8 @@ builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 
 services.AddTouchpointPersistence(builder.Configuration, TouchpointServices.Providers);
+// Attachments may be this large (Touchpoint:Attachments:MaxSizeMb, 20 MB by default).
+services.AddSingleton(new AttachmentSettings((builder.Configuration.GetValue<long?>("Touchpoint:Attachments:MaxSizeMb") ?? 20) * 1024 * 1024));
 services.AddTouchpointCore();
 
 // Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (api.md), so an
@@ -126,6 +130,7 @@ api.MapCampaigns();
 api.MapOpportunities();
 api.MapUsers();
 api.MapNoSeries();
+api.MapInteractionSetup();
 app.MapAccount();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

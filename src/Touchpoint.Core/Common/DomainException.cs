@@ -9,6 +9,10 @@ public enum DomainErrorKind
     Conflict,
     /// <summary>404: the thing named does not exist.</summary>
     NotFound,
+    /// <summary>413: a file larger than allowed.</summary>
+    TooLarge,
+    /// <summary>415: a file of a kind that is not accepted.</summary>
+    Unsupported,
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
@@ -24,6 +25,9 @@ public interface ITouchpointDb
     DbSet<InteractionGroup> InteractionGroups { get; }
     DbSet<InteractionTemplate> InteractionTemplates { get; }
     DbSet<InteractionTemplateSetup> InteractionTemplateSetup { get; }
+    DbSet<InteractionTemplateLanguage> InteractionTemplateLanguages { get; }
+    DbSet<Attachment> Attachments { get; }
+    DbSet<AttachmentContent> AttachmentContents { get; }
 
     DatabaseFacade Database { get; }
 

@@ -207,8 +207,8 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
 
         var o = InformationFlow.Outbound;
         var us = InitiatedBy.Us;
-        Template("ABSTRACT", "LETTER", "Abstract of Meeting", 8, 90, o, InitiatedBy.None, CorrespondenceType.HardCopy, ignoreContactType: true);
-        Template("BUS", "LETTER", "Business Letter", 8, 30, o, us, CorrespondenceType.HardCopy, ignoreContactType: true);
+        Template("ABSTRACT", "LETTER", "Abstract of Meeting", 8, 90, o, InitiatedBy.None, CorrespondenceType.HardCopy, ignoreContactType: true, language: "ENU");
+        Template("BUS", "LETTER", "Business Letter", 8, 30, o, us, CorrespondenceType.HardCopy, ignoreContactType: true, language: "ENU");
         Template("GOLF", "LETTER", "Golf Event", 8, 1, o, us, CorrespondenceType.Email, WizardAction.Merge, ignoreContactType: true);
         Template("INCOME", "PHONE", "Incoming phone call", 0, 15, InformationFlow.Inbound, InitiatedBy.Them);
         Template("OUTGOING", "PHONE", "Outgoing phone call", 1, 15, o, us);
@@ -272,7 +272,8 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
     private void Template(string code, string group, string description, decimal cost, decimal minutes,
         InformationFlow flow = InformationFlow.None, InitiatedBy initiatedBy = InitiatedBy.None,
         CorrespondenceType correspondenceType = CorrespondenceType.None, WizardAction wizardAction = WizardAction.None,
-        bool ignoreContactType = false) =>
+        bool ignoreContactType = false, string? language = null)
+    {
         db.InteractionTemplates.Add(new InteractionTemplate(code, group, description)
         {
             UnitCostLcy = cost,
@@ -282,7 +283,13 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             CorrespondenceTypeDefault = correspondenceType,
             WizardAction = wizardAction,
             IgnoreContactCorresType = ignoreContactType,
+            LanguageCodeDefault = language,
         });
+        if (language is not null)
+        {
+            db.InteractionTemplateLanguages.Add(new InteractionTemplateLanguage(code, language, description));
+        }
+    }
 
     // E-mail addresses are ASCII: Russian names are transliterated, Nordic and German letters lose their marks,
     // as people do when they choose an address.

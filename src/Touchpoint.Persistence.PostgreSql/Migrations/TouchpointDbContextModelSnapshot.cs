@@ -154,6 +154,68 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<long>("No")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("No"));
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileExtension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
+                    b.Property<DateTimeOffset>("LastDateTimeModified")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("No");
+
+                    b.HasIndex("ContentHash");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Campaigns.Campaign", b =>
                 {
                     b.Property<string>("No")
@@ -375,6 +437,31 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("InteractionGroupCode");
 
                     b.ToTable("InteractionTemplates");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateLanguage", b =>
+                {
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("InteractionTemplateCode", "LanguageCode");
+
+                    b.HasIndex("AttachmentNo");
+
+                    b.ToTable("InteractionTemplateLanguages");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateSetup", b =>
@@ -769,6 +856,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("InteractionGroupCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateLanguage", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -145,6 +145,66 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Attachments.Attachment", b =>
+                {
+                    b.Property<long>("No")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileExtension")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("LastDateTimeModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReadOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("No");
+
+                    b.HasIndex("ContentHash");
+
+                    b.ToTable("Attachments");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Attachments.AttachmentContent", b =>
+                {
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Hash");
+
+                    b.ToTable("AttachmentContents");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Campaigns.Campaign", b =>
                 {
                     b.Property<string>("No")
@@ -364,6 +424,31 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasIndex("InteractionGroupCode");
 
                     b.ToTable("InteractionTemplates");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateLanguage", b =>
+                {
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InteractionTemplateCode", "LanguageCode");
+
+                    b.HasIndex("AttachmentNo");
+
+                    b.ToTable("InteractionTemplateLanguages");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateSetup", b =>
@@ -756,6 +841,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("InteractionGroupCode")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplateLanguage", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

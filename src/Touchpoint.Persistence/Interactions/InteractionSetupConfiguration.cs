@@ -42,3 +42,16 @@ internal sealed class InteractionTemplateSetupConfiguration : IEntityTypeConfigu
         }
     }
 }
+
+internal sealed class InteractionTemplateLanguageConfiguration : IEntityTypeConfiguration<InteractionTemplateLanguage>
+{
+    public void Configure(EntityTypeBuilder<InteractionTemplateLanguage> b)
+    {
+        b.HasKey(l => new { l.InteractionTemplateCode, l.LanguageCode });
+        b.Property(l => l.InteractionTemplateCode).HasMaxLength(InteractionTemplate.CodeLength);
+        b.Property(l => l.LanguageCode).HasMaxLength(InteractionTemplateLanguage.LanguageCodeLength);
+        b.Property(l => l.Description).HasMaxLength(InteractionTemplate.DescriptionLength);
+        b.HasOne<InteractionTemplate>().WithMany().HasForeignKey(l => l.InteractionTemplateCode).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.AttachmentNo);
+    }
+}

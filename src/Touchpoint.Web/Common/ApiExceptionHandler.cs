@@ -36,6 +36,8 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 {
                     DomainErrorKind.NotFound => StatusCodes.Status404NotFound,
                     DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
+                    DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                    DomainErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
                     _ => StatusCodes.Status400BadRequest,
                 };
                 ProblemDetails p = d.Errors.Count > 0 && status == StatusCodes.Status400BadRequest
@@ -50,10 +52,15 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 {
                     404 => Messages.Get("ProblemNotFound"),
                     409 => Messages.Get("ProblemConflict"),
+                    413 => Messages.Get("ProblemTitle_413"),
+                    415 => Messages.Get("ProblemTitle_415"),
                     _ => Messages.Get("ProblemInvalid"),
                 };
                 p.Detail = d.Message;
                 return p;
+            case InvalidDataException:
+                // A multipart body that cannot be read (broken boundaries, a section over the form limits).
+                return new ProblemDetails { Status = 400, Title = Messages.Get("ProblemInvalid"), Detail = Messages.Get("FormUnreadable") };
             case HttpProblemException h:
                 return new ProblemDetails { Status = h.Status, Title = h.Title, Detail = h.Message };
             case BadHttpRequestException b:

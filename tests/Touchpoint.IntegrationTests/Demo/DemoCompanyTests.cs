@@ -25,6 +25,7 @@ public sealed class DemoCompanyTests
                 Relations = await db.ContactBusinessRelations.CountAsync(),
                 Groups = await db.InteractionGroups.CountAsync(),
                 Templates = await db.InteractionTemplates.CountAsync(),
+                BusLanguage = await db.InteractionTemplateLanguages.Where(l => l.InteractionTemplateCode == "BUS").Select(l => l.LanguageCode).SingleAsync(),
                 Setup = await db.InteractionTemplateSetup.SingleAsync(),
                 Salespeople = await db.Salespeople.CountAsync(),
                 Campaigns = await db.Campaigns.CountAsync(),
@@ -37,6 +38,7 @@ public sealed class DemoCompanyTests
         Assert.True(counts.Relations > 150);
         Assert.Equal(6, counts.Groups);
         Assert.Equal(31, counts.Templates);
+        Assert.Equal("ENU", counts.BusLanguage);
         Assert.Equal("S_INVOICE", counts.Setup.SalesInvoice);
         Assert.Equal("OUTGOING", counts.Setup.OutgoingCalls);
         Assert.Equal("P_RT_ORD_C", counts.Setup.PurchaseReturnOrderConfirmation);
