@@ -61,6 +61,12 @@ public static class CoreServices
         services.AddScoped<SetTemplateAttachment>();
         services.AddScoped<GetInteractionTemplateSetup>();
         services.AddScoped<UpdateInteractionTemplateSetup>();
+        services.AddScoped<LogInteraction>();
+        services.AddScoped<CreateInteraction>();
+        services.AddScoped<GetInteractionLogEntry>();
+        services.AddScoped<ListInteractionLogEntries>();
+        services.AddScoped<CancelInteractionLogEntries>();
+        services.AddScoped<InteractionStatistics>();
         return services;
     }
 }

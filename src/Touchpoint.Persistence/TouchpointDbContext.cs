@@ -31,6 +31,9 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<InteractionTemplateSetup> InteractionTemplateSetup => Set<InteractionTemplateSetup>();
     public DbSet<InteractionTemplateLanguage> InteractionTemplateLanguages => Set<InteractionTemplateLanguage>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
+    public DbSet<InteractionLogEntryComment> InteractionLogEntryComments => Set<InteractionLogEntryComment>();
+    public DbSet<CampaignEntry> CampaignEntries => Set<CampaignEntry>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -131,6 +131,7 @@ api.MapOpportunities();
 api.MapUsers();
 api.MapNoSeries();
 api.MapInteractionSetup();
+api.MapInteractions();
 app.MapAccount();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

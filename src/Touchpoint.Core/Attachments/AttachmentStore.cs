@@ -74,6 +74,20 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
         return attachment;
     }
 
+    /// <summary>
+    /// The attachment a logged entry keeps (BC copies the template's file into a new read-only attachment): a new
+    /// row over the same stored bytes, so replacing the template's file later never changes what was sent.
+    /// </summary>
+    public async Task<Attachment> CopyForEntryAsync(long no, CancellationToken ct)
+    {
+        var source = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.No == no, ct)
+            ?? throw DomainException.NotFound(Messages.Get("AttachmentNotFound", no));
+        var copy = new Attachment(source.FileName, source.FileExtension, source.ContentType, source.Size, source.ContentHash, clock.GetUtcNow());
+        copy.MarkReadOnly();
+        db.Attachments.Add(copy);
+        return copy;
+    }
+
     public async Task<(Attachment Attachment, byte[] Content)> ReadAsync(long no, CancellationToken ct)
     {
         var attachment = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.No == no, ct)

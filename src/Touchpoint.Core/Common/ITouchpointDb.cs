@@ -27,6 +27,9 @@ public interface ITouchpointDb
     DbSet<InteractionTemplateSetup> InteractionTemplateSetup { get; }
     DbSet<InteractionTemplateLanguage> InteractionTemplateLanguages { get; }
     DbSet<Attachment> Attachments { get; }
+    DbSet<InteractionLogEntry> InteractionLogEntries { get; }
+    DbSet<InteractionLogEntryComment> InteractionLogEntryComments { get; }
+    DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<AttachmentContent> AttachmentContents { get; }
 
     DatabaseFacade Database { get; }

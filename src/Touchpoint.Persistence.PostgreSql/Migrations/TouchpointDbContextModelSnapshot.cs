@@ -247,6 +247,58 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Campaigns.CampaignEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryNo"));
+
+                    b.Property<string>("CampaignNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Canceled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DocumentType")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("RegisterNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("RegisterNo");
+
+                    b.HasIndex("CampaignNo", "Date", "DocumentType");
+
+                    b.ToTable("CampaignEntries");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -377,6 +429,197 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("InteractionGroups");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryNo"));
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("boolean");
+
+                    b.Property<long?>("CampaignEntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Canceled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CanceledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactVia")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DeliveryStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("DocumentType")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasComments")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InteractionLanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("LoggedSegmentEntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Postponed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly>("TimeOfInteraction")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("integer");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("AttachmentNo");
+
+                    b.HasIndex("CampaignEntryNo");
+
+                    b.HasIndex("LoggedSegmentEntryNo");
+
+                    b.HasIndex("OpportunityNo");
+
+                    b.HasIndex("DocumentType", "DocumentNo");
+
+                    b.HasIndex("CampaignNo", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("InteractionGroupCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("InteractionTemplateCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.HasIndex("SalespersonCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("ContactCompanyNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.HasIndex("ContactNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.ToTable("InteractionLogEntries");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntryComment", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("LastDateModified")
+                        .HasColumnType("date");
+
+                    b.HasKey("EntryNo", "LineNo");
+
+                    b.ToTable("InteractionLogEntryComments");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplate", b =>
@@ -846,6 +1089,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ContactNo")
                         .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntryComment", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionLogEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

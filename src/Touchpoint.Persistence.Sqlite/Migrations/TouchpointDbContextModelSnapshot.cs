@@ -236,6 +236,56 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("Campaigns");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Campaigns.CampaignEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Canceled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegisterNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("RegisterNo");
+
+                    b.HasIndex("CampaignNo", "Date", "DocumentType");
+
+                    b.ToTable("CampaignEntries");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -364,6 +414,195 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasKey("Code");
 
                     b.ToTable("InteractionGroups");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CampaignEntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Canceled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("CanceledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CanceledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactVia")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveryStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasComments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InteractionLanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoggedSegmentEntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Postponed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("TimeOfInteraction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionNo")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("AttachmentNo");
+
+                    b.HasIndex("CampaignEntryNo");
+
+                    b.HasIndex("LoggedSegmentEntryNo");
+
+                    b.HasIndex("OpportunityNo");
+
+                    b.HasIndex("DocumentType", "DocumentNo");
+
+                    b.HasIndex("CampaignNo", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("InteractionGroupCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("InteractionTemplateCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.HasIndex("SalespersonCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("ContactCompanyNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.HasIndex("ContactNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
+
+                    b.ToTable("InteractionLogEntries");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntryComment", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDateModified")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryNo", "LineNo");
+
+                    b.ToTable("InteractionLogEntryComments");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTemplate", b =>
@@ -831,6 +1070,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContactNo")
                         .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionLogEntryComment", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionLogEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

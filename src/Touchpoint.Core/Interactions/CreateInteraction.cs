@@ -1,0 +1,180 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>The Create Interaction wizard's input (api.md POST /interactions); unset values default from the template.</summary>
+public sealed record CreateInteractionRequest
+{
+    public string? ContactNo { get; init; }
+    public string? InteractionTemplateCode { get; init; }
+    public string? SalespersonCode { get; init; }
+    public DateOnly? Date { get; init; }
+    public TimeOnly? TimeOfInteraction { get; init; }
+    public string? Description { get; init; }
+    public decimal? CostLcy { get; init; }
+    public decimal? DurationMin { get; init; }
+    public CorrespondenceType? CorrespondenceType { get; init; }
+    public string? LanguageCode { get; init; }
+    public Evaluation? Evaluation { get; init; }
+    public bool? AttemptFailed { get; init; }
+    public string? CampaignNo { get; init; }
+    public bool? CampaignTarget { get; init; }
+    public bool? CampaignResponse { get; init; }
+    public string? OpportunityNo { get; init; }
+    public IReadOnlyList<string>? Comments { get; init; }
+    public bool Postpone { get; init; }
+}
+
+/// <summary>
+/// Finishing the Create Interaction wizard (or canceling it with "finish later", rule 25): the defaults of rules
+/// 12–16 from the contact and the template, BC's checks and messages of rule 19 in BC's order, then the logging
+/// pipeline. Returns the new entry.
+/// </summary>
+public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, GetInteractionLogEntry read, TimeProvider clock)
+{
+    public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, CancellationToken ct = default)
+    {
+        var line = await BuildLineAsync(request, ct);
+        var entryNo = await log.HandleAsync(line, userId, request.Postpone, Messages.Get("CampaignEntryInteractions"), ct);
+        return await read.HandleAsync(entryNo, ct);
+    }
+
+    /// <summary>Rules 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
+    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var contactNo = Codes.Normalize(request.ContactNo);
+        var templateCode = Codes.Normalize(request.InteractionTemplateCode);
+        var salespersonCode = Codes.Normalize(request.SalespersonCode);
+
+        // Rule 19, in BC's order: the first missing field is the message.
+        if (contactNo is null)
+        {
+            throw DomainException.Invalid("contactNo", Messages.Get("SelectContactToInteract"));
+        }
+        if (templateCode is null)
+        {
+            throw DomainException.Invalid("interactionTemplateCode", Messages.Get("FieldRequired", Messages.Field("interactionTemplateCode")));
+        }
+        if (salespersonCode is null)
+        {
+            throw DomainException.Invalid("salespersonCode", Messages.Get("FieldRequired", Messages.Field("salespersonCode")));
+        }
+
+        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.No == contactNo, ct)
+            ?? throw DomainException.Invalid("contactNo", Messages.Get("ContactNotFound", contactNo));
+        if (contact.PrivacyBlocked)
+        {
+            throw DomainException.Invalid("contactNo", Messages.Get("ContactPrivacyBlockedNoInteractions", contact.No));
+        }
+        var template = await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct)
+            ?? throw DomainException.Invalid("interactionTemplateCode", Messages.Get("InteractionTemplateNotFound", templateCode));
+        var salesperson = await db.Salespeople.AsNoTracking().FirstOrDefaultAsync(s => s.Code == salespersonCode, ct);
+        if (salesperson is null)
+        {
+            errors.Add("salespersonCode", Messages.Get("SalespersonNotFound", salespersonCode));
+        }
+        else if (salesperson.Blocked)
+        {
+            errors.Add("salespersonCode", Messages.Get("SalespersonBlocked", salespersonCode));
+        }
+
+        var now = clock.GetLocalNow();
+        var description = errors.MaxLength("description", string.IsNullOrWhiteSpace(request.Description) ? template.Description : request.Description.Trim(),
+            InteractionLogEntry.DescriptionLength) ?? "";
+        if (request.CostLcy < 0)
+        {
+            errors.Add("costLcy", Messages.Get("MustNotBeNegative", Messages.Field("costLcy")));
+        }
+        if (request.DurationMin < 0)
+        {
+            errors.Add("durationMin", Messages.Get("MustNotBeNegative", Messages.Field("durationMin")));
+        }
+        var comments = (request.Comments ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
+        if (comments.Any(c => c.Length > InteractionLogEntryComment.CommentLength))
+        {
+            errors.Add("comments", Messages.Get("CommentTooLong", InteractionLogEntryComment.CommentLength));
+        }
+
+        // Rule 13: the campaign of the request, else the template's.
+        var campaignNo = Codes.Normalize(request.CampaignNo) ?? template.CampaignNo;
+        await References.CampaignAsync(db, campaignNo, "campaignNo", errors, ct);
+        var opportunityNo = Codes.Normalize(request.OpportunityNo);
+        if (opportunityNo is not null)
+        {
+            var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.No == opportunityNo, ct);
+            if (opportunity is null)
+            {
+                errors.Add("opportunityNo", Messages.Get("OpportunityNotFound", opportunityNo));
+            }
+            else if (opportunity.Closed || opportunity.ContactCompanyNo != contact.CompanyNo)
+            {
+                // The wizard's look-up offers open opportunities of the contact's company only.
+                errors.Add("opportunityNo", Messages.Get("OpportunityNotForContact", opportunityNo, contact.No));
+            }
+        }
+
+        // Rule 12: the contact's language when the template has it, else the template's default.
+        var languages = await db.InteractionTemplateLanguages.AsNoTracking().Where(l => l.InteractionTemplateCode == template.Code).ToListAsync(ct);
+        var languageCode = Codes.Normalize(request.LanguageCode);
+        if (languageCode is not null && languages.All(l => l.LanguageCode != languageCode))
+        {
+            errors.Add("languageCode", Messages.Get("TemplateLanguageNotFound", template.Code, languageCode));
+        }
+        languageCode ??= languages.Any(l => l.LanguageCode == contact.LanguageCode) ? contact.LanguageCode : template.LanguageCodeDefault;
+        var attachmentNo = languages.FirstOrDefault(l => l.LanguageCode == languageCode)?.AttachmentNo;
+        errors.ThrowIfAny();
+
+        // Rule 15 and the wizard page: the template's type when it ignores the contact's, else the contact's, else the
+        // template's; the caller's choice wins (the page lets the user change it).
+        var correspondenceType = request.CorrespondenceType
+            ?? (template.IgnoreContactCorresType || contact.CorrespondenceType == CorrespondenceType.None
+                ? template.CorrespondenceTypeDefault
+                : contact.CorrespondenceType);
+
+        // Rule 19, the checks after the fields: content for Open and for e-mail.
+        if (template.WizardAction == WizardAction.Open && attachmentNo is null)
+        {
+            throw DomainException.Invalid("interactionTemplateCode", Messages.Get("NoAttachmentFound"));
+        }
+        if (correspondenceType == CorrespondenceType.Email && attachmentNo is null)
+        {
+            throw DomainException.Invalid("correspondenceType", Messages.Get("EmailNeedsAttachment"));
+        }
+
+        return new InteractionLine
+        {
+            ContactNo = contact.No,
+            ContactCompanyNo = contact.CompanyNo,
+            InteractionTemplateCode = template.Code,
+            InteractionGroupCode = template.InteractionGroupCode,
+            SalespersonCode = salespersonCode,
+            Date = request.Date ?? DateOnly.FromDateTime(now.DateTime),
+            // Rule 10: now plus a second, rounded up to the whole minute.
+            TimeOfInteraction = request.TimeOfInteraction ?? RoundUpToMinute(TimeOnly.FromDateTime(now.DateTime).Add(TimeSpan.FromSeconds(1))),
+            Description = description,
+            Subject = description,
+            InformationFlow = template.InformationFlow,
+            InitiatedBy = template.InitiatedBy,
+            CostLcy = decimal.Round(request.CostLcy ?? template.UnitCostLcy, 2),
+            DurationMin = decimal.Round(request.DurationMin ?? template.UnitDurationMin, 0),
+            CorrespondenceType = correspondenceType,
+            LanguageCode = languageCode,
+            Evaluation = request.Evaluation ?? Evaluation.None,
+            AttemptFailed = request.AttemptFailed ?? false,
+            CampaignNo = campaignNo,
+            CampaignTarget = request.CampaignTarget ?? template.CampaignTarget,
+            CampaignResponse = request.CampaignResponse ?? template.CampaignResponse,
+            OpportunityNo = opportunityNo,
+            AttachmentNo = attachmentNo,
+            Comments = comments,
+        };
+    }
+
+    private static TimeOnly RoundUpToMinute(TimeOnly time) =>
+        time.Second == 0 && time.Millisecond == 0 && time.Microsecond == 0
+            ? time
+            : new TimeOnly(time.Hour, time.Minute).AddMinutes(1);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>An entry as api.md shows it, with the contact and company names and the title of rule 61.</summary>
+public sealed record InteractionLogEntryDto(
+    long EntryNo, string ContactNo, string? ContactName, string? ContactCompanyNo, string? ContactCompanyName,
+    DateOnly Date, TimeOnly TimeOfInteraction, string Description, string? Subject, string Title,
+    InformationFlow InformationFlow, InitiatedBy InitiatedBy, string InteractionGroupCode, string InteractionTemplateCode,
+    decimal CostLcy, decimal DurationMin, string UserId, string? SalespersonCode, string? CampaignNo, long? CampaignEntryNo,
+    bool CampaignTarget, bool CampaignResponse, string? SegmentNo, long? LoggedSegmentEntryNo, Evaluation Evaluation,
+    bool AttemptFailed, string? OpportunityNo, DeliveryStatus DeliveryStatus, bool Canceled,
+    CorrespondenceType CorrespondenceType, DocumentType DocumentType, string? DocumentNo, int VersionNo,
+    string? InteractionLanguageCode, bool HasAttachment, bool HasComments, bool Postponed);
+
+public sealed class GetInteractionLogEntry(ITouchpointDb db)
+{
+    public async Task<InteractionLogEntryDto> HandleAsync(long entryNo, CancellationToken ct = default) =>
+        (await InteractionLogEntryQuery.Project(db, db.InteractionLogEntries.AsNoTracking().Where(e => e.EntryNo == entryNo)).FirstOrDefaultAsync(ct))
+        ?.WithTitle()
+        ?? throw DomainException.NotFound(Messages.Get("InteractionLogEntryNotFound", entryNo));
+}
+
+internal static class InteractionLogEntryQuery
+{
+    /// <summary>The row with what the title needs (rule 61); <see cref="WithTitle"/> composes it.</summary>
+    internal sealed record Row(InteractionLogEntryDto Dto, string? TemplateDescription, string? SalespersonName);
+
+    public static IQueryable<Row> Project(ITouchpointDb db, IQueryable<InteractionLogEntry> entries) =>
+        from e in entries
+        join c in db.Contacts on e.ContactNo equals c.No into contact
+        from c in contact.DefaultIfEmpty()
+        join t in db.InteractionTemplates on e.InteractionTemplateCode equals t.Code into template
+        from t in template.DefaultIfEmpty()
+        join s in db.Salespeople on e.SalespersonCode equals s.Code into salesperson
+        from s in salesperson.DefaultIfEmpty()
+        select new Row(new InteractionLogEntryDto(e.EntryNo, e.ContactNo, c == null ? null : c.Name, e.ContactCompanyNo,
+            c == null ? null : c.CompanyName, e.Date, e.TimeOfInteraction, e.Description, e.Subject, "", e.InformationFlow,
+            e.InitiatedBy, e.InteractionGroupCode, e.InteractionTemplateCode, e.CostLcy, e.DurationMin, e.UserId,
+            e.SalespersonCode, e.CampaignNo, e.CampaignEntryNo, e.CampaignTarget, e.CampaignResponse, e.SegmentNo,
+            e.LoggedSegmentEntryNo, e.Evaluation, e.AttemptFailed, e.OpportunityNo, e.DeliveryStatus, e.Canceled,
+            e.CorrespondenceType, e.DocumentType, e.DocumentNo, e.VersionNo, e.InteractionLanguageCode,
+            e.AttachmentNo != null, e.HasComments, e.Postponed),
+            t == null ? null : t.Description, s == null ? null : s.Name);
+
+    /// <summary>
+    /// Rule 61: the template's description; outbound "… - by" the salesperson (else the user), inbound "… - from"
+    /// the contact.
+    /// </summary>
+    public static InteractionLogEntryDto WithTitle(this Row row)
+    {
+        var e = row.Dto;
+        var title = row.TemplateDescription ?? e.Description;
+        title = e.InformationFlow switch
+        {
+            InformationFlow.Outbound => Messages.Get("EntryTitleBy", title, string.IsNullOrEmpty(row.SalespersonName) ? e.UserId : row.SalespersonName),
+            InformationFlow.Inbound => Messages.Get("EntryTitleFrom", title, e.ContactName ?? e.ContactNo),
+            _ => title,
+        };
+        return e with { Title = title };
+    }
+}

@@ -1,0 +1,172 @@
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>
+/// What an entry is made from: BC's Segment Line, the one shape that the wizard, a segment, a phone call and a printed
+/// document all hand to <see cref="LogInteraction"/>.
+/// </summary>
+public sealed record InteractionLine
+{
+    public required string ContactNo { get; init; }
+    public string? ContactCompanyNo { get; init; }
+    public required string InteractionTemplateCode { get; init; }
+    public string InteractionGroupCode { get; init; } = "";
+    public string? SalespersonCode { get; init; }
+    public required DateOnly Date { get; init; }
+    public required TimeOnly TimeOfInteraction { get; init; }
+    public string Description { get; init; } = "";
+    public string? Subject { get; init; }
+    public InformationFlow InformationFlow { get; init; }
+    public InitiatedBy InitiatedBy { get; init; }
+    public decimal CostLcy { get; init; }
+    public decimal DurationMin { get; init; }
+    public CorrespondenceType CorrespondenceType { get; init; }
+    public string? LanguageCode { get; init; }
+    public Evaluation Evaluation { get; init; }
+    public bool AttemptFailed { get; init; }
+    public string? CampaignNo { get; init; }
+    public bool CampaignTarget { get; init; }
+    public bool CampaignResponse { get; init; }
+    public string? OpportunityNo { get; init; }
+    public string? SegmentNo { get; init; }
+    public DocumentType DocumentType { get; init; }
+    public string? DocumentNo { get; init; }
+    public int VersionNo { get; init; }
+    public string? ContactVia { get; init; }
+    public long? AttachmentNo { get; init; }
+    public IReadOnlyList<string> Comments { get; init; } = [];
+}
+
+/// <summary>
+/// BC table 5065 Interaction Log Entry: one interaction with a contact. Written once by the logging pipeline; after
+/// that only its status moves (canceled, evaluation, delivery), each move guarded here. Cancel and uncancel are
+/// attributed (who, when), which BC does not record.
+/// </summary>
+public sealed class InteractionLogEntry
+{
+    public const int DescriptionLength = 100;
+    public const int ContactViaLength = 80;
+
+    private InteractionLogEntry()
+    {
+    }
+
+    public long EntryNo { get; private set; }
+    public string ContactNo { get; private set; } = "";
+    public string? ContactCompanyNo { get; private set; }
+    public DateOnly Date { get; private set; }
+    public TimeOnly TimeOfInteraction { get; private set; }
+    public string Description { get; private set; } = "";
+    public string? Subject { get; private set; }
+    public InformationFlow InformationFlow { get; private set; }
+    public InitiatedBy InitiatedBy { get; private set; }
+    public long? AttachmentNo { get; private set; }
+    public decimal CostLcy { get; private set; }
+    public decimal DurationMin { get; private set; }
+    public string UserId { get; private set; } = "";
+    public string InteractionGroupCode { get; private set; } = "";
+    public string InteractionTemplateCode { get; private set; } = "";
+    public string? CampaignNo { get; private set; }
+    public long? CampaignEntryNo { get; private set; }
+    public bool CampaignResponse { get; private set; }
+    public bool CampaignTarget { get; private set; }
+    public string? SegmentNo { get; private set; }
+    public long? LoggedSegmentEntryNo { get; private set; }
+    public Evaluation Evaluation { get; private set; }
+    public bool AttemptFailed { get; private set; }
+    public string? SalespersonCode { get; private set; }
+    public DeliveryStatus DeliveryStatus { get; private set; }
+    public bool Canceled { get; private set; }
+    public CorrespondenceType CorrespondenceType { get; private set; }
+    public DocumentType DocumentType { get; private set; }
+    public string? DocumentNo { get; private set; }
+    public int VersionNo { get; private set; }
+    public string? ContactVia { get; private set; }
+    public string? InteractionLanguageCode { get; private set; }
+    public string? OpportunityNo { get; private set; }
+    public bool Postponed { get; private set; }
+    public bool HasComments { get; private set; }
+    public string? CanceledBy { get; private set; }
+    public DateTimeOffset? CanceledAt { get; private set; }
+
+    /// <summary>Rule 17 (CopyFromSegment): every line field, the language as the interaction language, the user.</summary>
+    public static InteractionLogEntry From(InteractionLine line, string userId, bool postponed, long? campaignEntryNo) => new()
+    {
+        ContactNo = line.ContactNo,
+        ContactCompanyNo = line.ContactCompanyNo,
+        Date = line.Date,
+        TimeOfInteraction = line.TimeOfInteraction,
+        Description = line.Description,
+        Subject = line.Subject,
+        InformationFlow = line.InformationFlow,
+        InitiatedBy = line.InitiatedBy,
+        AttachmentNo = line.AttachmentNo,
+        CostLcy = line.CostLcy,
+        DurationMin = line.DurationMin,
+        UserId = userId,
+        InteractionGroupCode = line.InteractionGroupCode,
+        InteractionTemplateCode = line.InteractionTemplateCode,
+        CampaignNo = line.CampaignNo,
+        CampaignEntryNo = campaignEntryNo,
+        CampaignResponse = line.CampaignResponse,
+        CampaignTarget = line.CampaignTarget,
+        SegmentNo = line.SegmentNo,
+        Evaluation = line.Evaluation,
+        AttemptFailed = line.AttemptFailed,
+        SalespersonCode = line.SalespersonCode,
+        CorrespondenceType = line.CorrespondenceType,
+        DocumentType = line.DocumentType,
+        DocumentNo = line.DocumentNo,
+        VersionNo = line.VersionNo,
+        ContactVia = line.ContactVia,
+        InteractionLanguageCode = line.LanguageCode,
+        OpportunityNo = line.OpportunityNo,
+        Postponed = postponed,
+        HasComments = line.Comments.Count > 0,
+    };
+
+    public void Cancel(string userId, DateTimeOffset now)
+    {
+        if (Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryPostponedCannotCancel", EntryNo));
+        }
+        Canceled = true;
+        CanceledBy = userId;
+        CanceledAt = now;
+    }
+
+    /// <summary>Rule 30: the caller has checked that the entry's campaign entry and logged segment are not canceled.</summary>
+    public void Uncancel(string userId, DateTimeOffset now)
+    {
+        Canceled = false;
+        CanceledBy = userId;
+        CanceledAt = now;
+    }
+}
+
+/// <summary>BC table 5123 Inter. Log Entry Comment Line.</summary>
+public sealed class InteractionLogEntryComment
+{
+    public const int CommentLength = 80;
+
+    private InteractionLogEntryComment()
+    {
+    }
+
+    public InteractionLogEntryComment(long entryNo, int lineNo, DateOnly date, string comment)
+    {
+        EntryNo = entryNo;
+        LineNo = lineNo;
+        Date = date;
+        Comment = comment;
+        LastDateModified = date;
+    }
+
+    public long EntryNo { get; private set; }
+    public int LineNo { get; private set; }
+    public DateOnly Date { get; private set; }
+    public string Comment { get; private set; } = "";
+    public DateOnly LastDateModified { get; private set; }
+}

@@ -1,0 +1,124 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>The filters of api.md GET /interactionLogEntries.</summary>
+public sealed record InteractionLogEntryFilter
+{
+    public string? ContactNo { get; init; }
+    public string? ContactCompanyNo { get; init; }
+    public string? InteractionTemplateCode { get; init; }
+    public string? InteractionGroupCode { get; init; }
+    public string? SalespersonCode { get; init; }
+    public string? CampaignNo { get; init; }
+    public string? SegmentNo { get; init; }
+    public long? LoggedSegmentEntryNo { get; init; }
+    public string? OpportunityNo { get; init; }
+    public DocumentType? DocumentType { get; init; }
+    public string? DocumentNo { get; init; }
+    public bool? Canceled { get; init; }
+    public DateOnly? DateFrom { get; init; }
+    public DateOnly? DateTo { get; init; }
+    public string? Search { get; init; }
+
+    /// <summary>BC's two pages: Interaction Log Entries (false) and Postponed Interactions (true).</summary>
+    public bool Postponed { get; init; }
+    public int? Limit { get; init; }
+    public string? Cursor { get; init; }
+}
+
+/// <summary>
+/// The interaction log, newest first (date, time, entry no. descending), keyset-paged. A company's filter covers the
+/// company and all its persons (they share Contact Company No.). Postponed entries show only on their own page.
+/// </summary>
+public sealed class ListInteractionLogEntries(ITouchpointDb db)
+{
+    public async Task<Page<InteractionLogEntryDto>> HandleAsync(InteractionLogEntryFilter f, CancellationToken ct = default)
+    {
+        var take = Cursor.Limit(f.Limit);
+        var after = Cursor.Decode(f.Cursor, 3);
+        if (f.DateFrom > f.DateTo)
+        {
+            throw DomainException.Invalid("dateTo", Messages.Get("DateToBeforeDateFrom"));
+        }
+        var entries = db.InteractionLogEntries.AsNoTracking().Where(e => e.Postponed == f.Postponed);
+        if (Codes.Normalize(f.ContactNo) is { } contact)
+        {
+            entries = entries.Where(e => e.ContactNo == contact);
+        }
+        if (Codes.Normalize(f.ContactCompanyNo) is { } company)
+        {
+            entries = entries.Where(e => e.ContactCompanyNo == company);
+        }
+        if (Codes.Normalize(f.InteractionTemplateCode) is { } template)
+        {
+            entries = entries.Where(e => e.InteractionTemplateCode == template);
+        }
+        if (Codes.Normalize(f.InteractionGroupCode) is { } group)
+        {
+            entries = entries.Where(e => e.InteractionGroupCode == group);
+        }
+        if (Codes.Normalize(f.SalespersonCode) is { } salesperson)
+        {
+            entries = entries.Where(e => e.SalespersonCode == salesperson);
+        }
+        if (Codes.Normalize(f.CampaignNo) is { } campaign)
+        {
+            entries = entries.Where(e => e.CampaignNo == campaign);
+        }
+        if (Codes.Normalize(f.SegmentNo) is { } segment)
+        {
+            entries = entries.Where(e => e.SegmentNo == segment);
+        }
+        if (f.LoggedSegmentEntryNo is { } logged)
+        {
+            entries = entries.Where(e => e.LoggedSegmentEntryNo == logged);
+        }
+        if (Codes.Normalize(f.OpportunityNo) is { } opportunity)
+        {
+            entries = entries.Where(e => e.OpportunityNo == opportunity);
+        }
+        if (f.DocumentType is { } documentType)
+        {
+            entries = entries.Where(e => e.DocumentType == documentType);
+        }
+        if (Codes.Normalize(f.DocumentNo) is { } documentNo)
+        {
+            entries = entries.Where(e => e.DocumentNo == documentNo);
+        }
+        if (f.Canceled is { } canceled)
+        {
+            entries = entries.Where(e => e.Canceled == canceled);
+        }
+        if (f.DateFrom is { } from)
+        {
+            entries = entries.Where(e => e.Date >= from);
+        }
+        if (f.DateTo is { } to)
+        {
+            entries = entries.Where(e => e.Date <= to);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            foreach (var word in f.Search.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                entries = entries.Where(e => e.Description.ToUpper().Contains(word)
+                    || (e.Subject != null && e.Subject.ToUpper().Contains(word))
+                    || db.InteractionLogEntryComments.Any(c => c.EntryNo == e.EntryNo && c.Comment.ToUpper().Contains(word)));
+            }
+        }
+        if (after is not null)
+        {
+            var date = DateOnly.Parse(after[0], CultureInfo.InvariantCulture);
+            var time = TimeOnly.Parse(after[1], CultureInfo.InvariantCulture);
+            var no = long.Parse(after[2], CultureInfo.InvariantCulture);
+            entries = entries.Where(e => e.Date < date || (e.Date == date && (e.TimeOfInteraction < time || (e.TimeOfInteraction == time && e.EntryNo < no))));
+        }
+        entries = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).Take(take + 1);
+        var rows = (await InteractionLogEntryQuery.Project(db, entries).ToListAsync(ct)).Select(r => r.WithTitle())
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).ToList();
+        return Paged.Of(rows, take, e => [e.Date.ToString("O", CultureInfo.InvariantCulture), e.TimeOfInteraction.ToString("O", CultureInfo.InvariantCulture), e.EntryNo.ToString(CultureInfo.InvariantCulture)]);
+    }
+}

@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>
+/// BC's LogInteraction (rule 47), the one path every entry is written by: the wizard, phone calls, segments and
+/// documents end here. Checks the line (rule 46) unless postponed, makes a campaign entry for a campaign interaction
+/// (not when postponed), writes the entry and its comments, all in one transaction, and returns the entry no.
+/// </summary>
+public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
+{
+    public async Task<long> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default)
+    {
+        if (!postponed)
+        {
+            line = await CheckLineAsync(line, ct);
+        }
+        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            long? campaignEntryNo = null;
+            if (!postponed && line.CampaignNo is not null)
+            {
+                var campaignEntry = new CampaignEntry(line.CampaignNo, campaignEntryDescription, line.Date, userId, line.SegmentNo,
+                    line.SalespersonCode, null, line.DocumentType);
+                db.CampaignEntries.Add(campaignEntry);
+                await db.SaveChangesAsync(ct);
+                campaignEntryNo = campaignEntry.EntryNo;
+            }
+            if (line.AttachmentNo is { } templateAttachment)
+            {
+                var copy = await attachments.CopyForEntryAsync(templateAttachment, ct);
+                await db.SaveChangesAsync(ct);
+                line = line with { AttachmentNo = copy.No };
+            }
+            var entry = InteractionLogEntry.From(line, userId, postponed, campaignEntryNo);
+            db.InteractionLogEntries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            for (var i = 0; i < line.Comments.Count; i++)
+            {
+                db.InteractionLogEntryComments.Add(new InteractionLogEntryComment(entry.EntryNo, (i + 1) * 10000, today, line.Comments[i]));
+            }
+            await db.SaveChangesAsync(ct);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(ct);
+            }
+            return entry.EntryNo;
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rule 46 (CheckSegmentLine): contact, salesperson (unless a document is logged), template and campaign must
+    /// exist; an e-mail interaction with a contact that has no e-mail address is logged without a correspondence type.
+    /// </summary>
+    private async Task<InteractionLine> CheckLineAsync(InteractionLine line, CancellationToken ct)
+    {
+        var errors = new FieldErrors();
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.No == line.ContactNo)
+            .Select(c => new { c.Email }).FirstOrDefaultAsync(ct);
+        if (contact is null)
+        {
+            errors.Add("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
+        }
+        if (line.DocumentType == DocumentType.None)
+        {
+            if (line.SalespersonCode is null)
+            {
+                errors.Add("salespersonCode", Messages.Get("FieldRequired", Messages.Field("salespersonCode")));
+            }
+            else
+            {
+                await References.SalespersonAsync(db, line.SalespersonCode, "salespersonCode", errors, ct);
+            }
+        }
+        if (!await db.InteractionTemplates.AnyAsync(t => t.Code == line.InteractionTemplateCode, ct))
+        {
+            errors.Add("interactionTemplateCode", Messages.Get("InteractionTemplateNotFound", line.InteractionTemplateCode));
+        }
+        await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
+        errors.ThrowIfAny();
+        return line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(contact!.Email)
+            ? line with { CorrespondenceType = CorrespondenceType.None }
+            : line;
+    }
+}

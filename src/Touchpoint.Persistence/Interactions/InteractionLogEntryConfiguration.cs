@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Interactions;
+
+namespace Touchpoint.Persistence.Interactions;
+
+internal sealed class InteractionLogEntryConfiguration : IEntityTypeConfiguration<InteractionLogEntry>
+{
+    public void Configure(EntityTypeBuilder<InteractionLogEntry> b)
+    {
+        b.HasKey(e => e.EntryNo);
+        b.Property(e => e.EntryNo).ValueGeneratedOnAdd();
+        b.Property(e => e.ContactNo).HasMaxLength(20);
+        b.Property(e => e.ContactCompanyNo).HasMaxLength(20);
+        b.Property(e => e.Description).HasMaxLength(InteractionLogEntry.DescriptionLength);
+        b.Property(e => e.Subject).HasMaxLength(InteractionLogEntry.DescriptionLength);
+        b.Property(e => e.UserId).HasMaxLength(256);
+        b.Property(e => e.InteractionGroupCode).HasMaxLength(10);
+        b.Property(e => e.InteractionTemplateCode).HasMaxLength(10);
+        b.Property(e => e.CampaignNo).HasMaxLength(20);
+        b.Property(e => e.SegmentNo).HasMaxLength(20);
+        b.Property(e => e.SalespersonCode).HasMaxLength(20);
+        b.Property(e => e.DocumentNo).HasMaxLength(20);
+        b.Property(e => e.ContactVia).HasMaxLength(InteractionLogEntry.ContactViaLength);
+        b.Property(e => e.InteractionLanguageCode).HasMaxLength(10);
+        b.Property(e => e.OpportunityNo).HasMaxLength(20);
+        b.Property(e => e.CanceledBy).HasMaxLength(256);
+        // BC's keys, for the filters of the log and the statistics: a contact's and a company's timeline (newest
+        // first), and the totals per template, group, salesperson and campaign.
+        b.HasIndex(e => new { e.ContactNo, e.Postponed, e.Date, e.TimeOfInteraction, e.EntryNo });
+        b.HasIndex(e => new { e.ContactCompanyNo, e.Postponed, e.Date, e.TimeOfInteraction, e.EntryNo });
+        b.HasIndex(e => new { e.Postponed, e.Date, e.TimeOfInteraction, e.EntryNo });
+        b.HasIndex(e => new { e.InteractionTemplateCode, e.Canceled, e.Postponed, e.Date });
+        b.HasIndex(e => new { e.InteractionGroupCode, e.Canceled, e.Postponed, e.Date });
+        b.HasIndex(e => new { e.SalespersonCode, e.Canceled, e.Postponed, e.Date });
+        b.HasIndex(e => new { e.CampaignNo, e.Canceled, e.Postponed, e.Date });
+        b.HasIndex(e => e.CampaignEntryNo);
+        b.HasIndex(e => e.LoggedSegmentEntryNo);
+        b.HasIndex(e => e.AttachmentNo);
+        b.HasIndex(e => e.OpportunityNo);
+        b.HasIndex(e => new { e.DocumentType, e.DocumentNo });
+    }
+}
+
+internal sealed class InteractionLogEntryCommentConfiguration : IEntityTypeConfiguration<InteractionLogEntryComment>
+{
+    public void Configure(EntityTypeBuilder<InteractionLogEntryComment> b)
+    {
+        b.HasKey(c => new { c.EntryNo, c.LineNo });
+        b.Property(c => c.Comment).HasMaxLength(InteractionLogEntryComment.CommentLength);
+        b.HasOne<InteractionLogEntry>().WithMany().HasForeignKey(c => c.EntryNo).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CampaignEntryConfiguration : IEntityTypeConfiguration<CampaignEntry>
+{
+    public void Configure(EntityTypeBuilder<CampaignEntry> b)
+    {
+        b.HasKey(c => c.EntryNo);
+        b.Property(c => c.EntryNo).ValueGeneratedOnAdd();
+        b.Property(c => c.CampaignNo).HasMaxLength(20);
+        b.Property(c => c.Description).HasMaxLength(100);
+        b.Property(c => c.UserId).HasMaxLength(256);
+        b.Property(c => c.SegmentNo).HasMaxLength(20);
+        b.Property(c => c.SalespersonCode).HasMaxLength(20);
+        b.HasIndex(c => new { c.CampaignNo, c.Date, c.DocumentType });
+        b.HasIndex(c => c.RegisterNo);
+    }
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Interactions;
+using Touchpoint.Web.Common;
+
+namespace Touchpoint.Web.Interactions;
+
+/// <summary>api.md "Interactions": creating interactions, the interaction log, canceling, and the statistics.</summary>
+internal static class InteractionsApi
+{
+    private static readonly string[] CreateFields =
+    [
+        "contactNo", "interactionTemplateCode", "salespersonCode", "date", "timeOfInteraction", "description", "costLcy",
+        "durationMin", "correspondenceType", "languageCode", "evaluation", "attemptFailed", "campaignNo", "campaignTarget",
+        "campaignResponse", "opportunityNo", "comments", "postpone",
+    ];
+
+    /// <summary>The user an entry is attributed to (BC's User ID): the signed-in user's name (their e-mail).</summary>
+    public static string UserId(this ClaimsPrincipal user) => user.Identity?.Name ?? "";
+
+    public static void MapInteractions(this RouteGroupBuilder api)
+    {
+        api.MapPost("/interactions", async (HttpRequest request, ClaimsPrincipal user, CreateInteraction create, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow(CreateFields);
+            var input = new CreateInteractionRequest
+            {
+                ContactNo = body.Value<string?>("contactNo"),
+                InteractionTemplateCode = body.Value<string?>("interactionTemplateCode"),
+                SalespersonCode = body.Value<string?>("salespersonCode"),
+                Date = body.Value<DateOnly?>("date"),
+                TimeOfInteraction = body.Value<TimeOnly?>("timeOfInteraction"),
+                Description = body.Value<string?>("description"),
+                CostLcy = body.Value<decimal?>("costLcy"),
+                DurationMin = body.Value<decimal?>("durationMin"),
+                CorrespondenceType = body.Value<CorrespondenceType?>("correspondenceType"),
+                LanguageCode = body.Value<string?>("languageCode"),
+                Evaluation = body.Value<Evaluation?>("evaluation"),
+                AttemptFailed = body.Value<bool?>("attemptFailed"),
+                CampaignNo = body.Value<string?>("campaignNo"),
+                CampaignTarget = body.Value<bool?>("campaignTarget"),
+                CampaignResponse = body.Value<bool?>("campaignResponse"),
+                OpportunityNo = body.Value<string?>("opportunityNo"),
+                Comments = body.Value<string[]?>("comments"),
+                Postpone = body.Value<bool?>("postpone") ?? false,
+            };
+            body.ThrowIfErrors();
+            var entry = await create.HandleAsync(input, user.UserId(), ct);
+            return TypedResults.Created($"/api/v1/interactionLogEntries/{entry.EntryNo}", entry);
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>().WithTags("Interactions")
+        .WithSummary("Create an interaction (the Create Interaction wizard's finish); postpone=true saves it for later");
+
+        var entries = api.MapGroup("/interactionLogEntries").WithTags("Interaction log entries");
+        entries.MapGet("/", async (ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
+            string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo, long? loggedSegmentEntryNo,
+            string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom, DateOnly? dateTo,
+            string? search, bool? postponed, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(new InteractionLogEntryFilter
+            {
+                ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
+                InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
+                SegmentNo = segmentNo, LoggedSegmentEntryNo = loggedSegmentEntryNo, OpportunityNo = opportunityNo,
+                DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
+                DateFrom = dateFrom, DateTo = dateTo, Search = search, Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
+            }, ct)))
+            .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions");
+        entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
+            TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
+        entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelInteractionLogEntries cancel, GetInteractionLogEntry get, CancellationToken ct) =>
+        {
+            await cancel.HandleAsync([entryNo], cancel: true, user.UserId(), ct);
+            return TypedResults.Ok(await get.HandleAsync(entryNo, ct));
+        }).RequireAuthorization(Roles.WritePolicy);
+        entries.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelInteractionLogEntries cancel, GetInteractionLogEntry get, CancellationToken ct) =>
+        {
+            await cancel.HandleAsync([entryNo], cancel: false, user.UserId(), ct);
+            return TypedResults.Ok(await get.HandleAsync(entryNo, ct));
+        }).RequireAuthorization(Roles.WritePolicy).WithSummary("Un-cancel an entry (409 while its campaign entry is canceled, rule 30)");
+        entries.MapPost("/cancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
+            CancelManyAsync(request, user, cancel, true, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            .WithSummary("Cancel several entries, all or none");
+        entries.MapPost("/uncancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
+            CancelManyAsync(request, user, cancel, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            .WithSummary("Un-cancel several entries, all or none");
+
+        var statistics = api.MapGroup("/").WithTags("Statistics");
+        statistics.MapGet("/contacts/{no}/statistics", async (string no, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ForContactAsync(no, dateFrom, dateTo, ct)))
+            .WithSummary("Count, cost and duration of a contact's interactions (a company's include its persons)");
+        statistics.MapGet("/salespeople/{code}/statistics", async (string code, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ForSalespersonAsync(code, dateFrom, dateTo, ct)));
+        statistics.MapGet("/interactionTemplates/{code}/statistics", async (string code, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ForTemplateAsync(code, dateFrom, dateTo, ct)));
+        statistics.MapGet("/interactionGroups/{code}/statistics", async (string code, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ForGroupAsync(code, dateFrom, dateTo, ct)));
+        statistics.MapGet("/campaigns/{no}/statistics", async (string no, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
+            TypedResults.Ok(await stats.ForCampaignAsync(no, dateFrom, dateTo, ct)));
+    }
+
+    private static async Task<IResult> CancelManyAsync(HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, bool canceled, CancellationToken ct)
+    {
+        var body = (await JsonBody.ReadAsync(request, ct)).Allow("entryNos");
+        var entryNos = body.Value<long[]?>("entryNos");
+        body.ThrowIfErrors();
+        var count = await cancel.HandleAsync(entryNos ?? [], canceled, user.UserId(), ct);
+        return TypedResults.Ok(new { count });
+    }
+
+    /// <summary>Body of the batch cancel and uncancel.</summary>
+    internal sealed record EntryNos(long[] Values);
+}
