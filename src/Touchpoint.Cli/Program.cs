@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Touchpoint.Cli.Database;
 using Touchpoint.Cli.Demo;
+using Touchpoint.Cli.Interactions;
 
 var root = new RootCommand("Touchpoint: batch commands against the same database and use cases as the web app. " +
     "Configure it as the web app: Touchpoint__Database__Provider (sqlite|postgres), ConnectionStrings__Touchpoint, " +
@@ -8,5 +9,6 @@ var root = new RootCommand("Touchpoint: batch commands against the same database
 {
     DatabaseCommands.Create(),
     DemoCommands.Create(),
+    InteractionCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

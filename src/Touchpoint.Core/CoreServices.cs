@@ -67,6 +67,9 @@ public static class CoreServices
         services.AddScoped<ListInteractionLogEntries>();
         services.AddScoped<CancelInteractionLogEntries>();
         services.AddScoped<InteractionStatistics>();
+        services.AddScoped<ResumePostponedInteraction>();
+        services.AddScoped<DeletePostponedInteraction>();
+        services.AddScoped<DeleteCanceledInteractions>();
         return services;
     }
 }

@@ -91,40 +91,60 @@ public sealed class InteractionLogEntry
     public DateTimeOffset? CanceledAt { get; private set; }
 
     /// <summary>Rule 17 (CopyFromSegment): every line field, the language as the interaction language, the user.</summary>
-    public static InteractionLogEntry From(InteractionLine line, string userId, bool postponed, long? campaignEntryNo) => new()
+    public static InteractionLogEntry From(InteractionLine line, string userId, bool postponed, long? campaignEntryNo)
     {
-        ContactNo = line.ContactNo,
-        ContactCompanyNo = line.ContactCompanyNo,
-        Date = line.Date,
-        TimeOfInteraction = line.TimeOfInteraction,
-        Description = line.Description,
-        Subject = line.Subject,
-        InformationFlow = line.InformationFlow,
-        InitiatedBy = line.InitiatedBy,
-        AttachmentNo = line.AttachmentNo,
-        CostLcy = line.CostLcy,
-        DurationMin = line.DurationMin,
-        UserId = userId,
-        InteractionGroupCode = line.InteractionGroupCode,
-        InteractionTemplateCode = line.InteractionTemplateCode,
-        CampaignNo = line.CampaignNo,
-        CampaignEntryNo = campaignEntryNo,
-        CampaignResponse = line.CampaignResponse,
-        CampaignTarget = line.CampaignTarget,
-        SegmentNo = line.SegmentNo,
-        Evaluation = line.Evaluation,
-        AttemptFailed = line.AttemptFailed,
-        SalespersonCode = line.SalespersonCode,
-        CorrespondenceType = line.CorrespondenceType,
-        DocumentType = line.DocumentType,
-        DocumentNo = line.DocumentNo,
-        VersionNo = line.VersionNo,
-        ContactVia = line.ContactVia,
-        InteractionLanguageCode = line.LanguageCode,
-        OpportunityNo = line.OpportunityNo,
-        Postponed = postponed,
-        HasComments = line.Comments.Count > 0,
-    };
+        var entry = new InteractionLogEntry();
+        entry.Fill(line, userId, postponed, campaignEntryNo);
+        return entry;
+    }
+
+    /// <summary>
+    /// Rule 27: finishing (or postponing again) a postponed interaction completes this same entry, its number kept,
+    /// every field copied anew from the wizard's line.
+    /// </summary>
+    public void Resume(InteractionLine line, string userId, bool postponed, long? campaignEntryNo)
+    {
+        if (!Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryNotPostponed", EntryNo));
+        }
+        Fill(line, userId, postponed, campaignEntryNo);
+    }
+
+    private void Fill(InteractionLine line, string userId, bool postponed, long? campaignEntryNo)
+    {
+        ContactNo = line.ContactNo;
+        ContactCompanyNo = line.ContactCompanyNo;
+        Date = line.Date;
+        TimeOfInteraction = line.TimeOfInteraction;
+        Description = line.Description;
+        Subject = line.Subject;
+        InformationFlow = line.InformationFlow;
+        InitiatedBy = line.InitiatedBy;
+        AttachmentNo = line.AttachmentNo;
+        CostLcy = line.CostLcy;
+        DurationMin = line.DurationMin;
+        UserId = userId;
+        InteractionGroupCode = line.InteractionGroupCode;
+        InteractionTemplateCode = line.InteractionTemplateCode;
+        CampaignNo = line.CampaignNo;
+        CampaignEntryNo = campaignEntryNo;
+        CampaignResponse = line.CampaignResponse;
+        CampaignTarget = line.CampaignTarget;
+        SegmentNo = line.SegmentNo;
+        Evaluation = line.Evaluation;
+        AttemptFailed = line.AttemptFailed;
+        SalespersonCode = line.SalespersonCode;
+        CorrespondenceType = line.CorrespondenceType;
+        DocumentType = line.DocumentType;
+        DocumentNo = line.DocumentNo;
+        VersionNo = line.VersionNo;
+        ContactVia = line.ContactVia;
+        InteractionLanguageCode = line.LanguageCode;
+        OpportunityNo = line.OpportunityNo;
+        Postponed = postponed;
+        HasComments = line.Comments.Count > 0;
+    }
 
     public void Cancel(string userId, DateTimeOffset now)
     {

@@ -13,7 +13,15 @@ namespace Touchpoint.Core.Interactions;
 /// </summary>
 public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
 {
-    public async Task<long> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default)
+    public Task<long> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
+        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, ct);
+
+    /// <summary>Rule 27: completes (or keeps postponed) a postponed entry instead of writing a new one.</summary>
+    public Task<long> ResumeAsync(InteractionLogEntry postponedEntry, InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
+        WriteAsync(line, userId, postponed, campaignEntryDescription, postponedEntry, ct);
+
+    private async Task<long> WriteAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription,
+        InteractionLogEntry? resume, CancellationToken ct)
     {
         if (!postponed)
         {
@@ -31,14 +39,30 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
                 await db.SaveChangesAsync(ct);
                 campaignEntryNo = campaignEntry.EntryNo;
             }
+            if (resume?.AttachmentNo is { } earlier)
+            {
+                // The resumed entry gets the file the finished wizard has; the one it kept while postponed goes.
+                await attachments.RemoveAsync(earlier, ct);
+            }
             if (line.AttachmentNo is { } templateAttachment)
             {
                 var copy = await attachments.CopyForEntryAsync(templateAttachment, ct);
                 await db.SaveChangesAsync(ct);
                 line = line with { AttachmentNo = copy.No };
             }
-            var entry = InteractionLogEntry.From(line, userId, postponed, campaignEntryNo);
-            db.InteractionLogEntries.Add(entry);
+            InteractionLogEntry entry;
+            if (resume is null)
+            {
+                entry = InteractionLogEntry.From(line, userId, postponed, campaignEntryNo);
+                db.InteractionLogEntries.Add(entry);
+            }
+            else
+            {
+                entry = resume;
+                entry.Resume(line, userId, postponed, campaignEntryNo);
+                // Rule 27: the comments are replaced by the wizard's.
+                await db.InteractionLogEntryComments.Where(c => c.EntryNo == entry.EntryNo).ExecuteDeleteAsync(ct);
+            }
             await db.SaveChangesAsync(ct);
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             for (var i = 0; i < line.Comments.Count; i++)

@@ -22,6 +22,50 @@ internal static class InteractionsApi
     {
         api.MapPost("/interactions", async (HttpRequest request, ClaimsPrincipal user, CreateInteraction create, CancellationToken ct) =>
         {
+            var input = await ReadCreateRequestAsync(request, ct);
+            var entry = await create.HandleAsync(input, user.UserId(), ct);
+            return TypedResults.Created($"/api/v1/interactionLogEntries/{entry.EntryNo}", entry);
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>().WithTags("Interactions")
+        .WithSummary("Create an interaction (the Create Interaction wizard's finish); postpone=true saves it for later");
+
+        var postponed = api.MapGroup("/postponedInteractions").WithTags("Postponed interactions");
+        postponed.MapGet("/", async (ListInteractionLogEntries list, string? contactNo, string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(new InteractionLogEntryFilter
+            {
+                ContactNo = contactNo, SalespersonCode = salespersonCode, Postponed = true, Limit = limit, Cursor = cursor,
+            }, ct)));
+        postponed.MapPost("/{entryNo:long}/resume", async (long entryNo, HttpRequest request, ClaimsPrincipal user, ResumePostponedInteraction resume, CancellationToken ct) =>
+        {
+            var input = request.ContentLength is 0 ? new CreateInteractionRequest() : await ReadCreateRequestAsync(request, ct);
+            return TypedResults.Ok(await resume.HandleAsync(entryNo, input, user.UserId(), ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>()
+        .WithSummary("Finish a postponed interaction: the same entry no. is completed (postpone=true keeps it postponed)");
+        postponed.MapDelete("/{entryNo:long}", async (long entryNo, DeletePostponedInteraction delete, CancellationToken ct) =>
+        {
+            await delete.HandleAsync(entryNo, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+
+        var entries = api.MapGroup("/interactionLogEntries").WithTags("Interaction log entries");
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledInteractions delete, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("contactNo", "dateFrom", "dateTo", "campaignNo", "interactionGroupCode", "interactionTemplateCode", "salespersonCode");
+            var filter = new DeleteCanceledFilter
+            {
+                ContactNo = body.Value<string?>("contactNo"), DateFrom = body.Value<DateOnly?>("dateFrom"), DateTo = body.Value<DateOnly?>("dateTo"),
+                CampaignNo = body.Value<string?>("campaignNo"), InteractionGroupCode = body.Value<string?>("interactionGroupCode"),
+                InteractionTemplateCode = body.Value<string?>("interactionTemplateCode"), SalespersonCode = body.Value<string?>("salespersonCode"),
+            };
+            body.ThrowIfErrors();
+            return TypedResults.Ok(new { deleted = await delete.HandleAsync(filter, ct) });
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledFilter>()
+        .WithSummary("Delete canceled entries (only canceled ones) with their comments and unused attachments");
+        MapEntries(entries);
+        MapStatistics(api);
+    }
+
+    private static async Task<CreateInteractionRequest> ReadCreateRequestAsync(HttpRequest request, CancellationToken ct)
+    {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(CreateFields);
             var input = new CreateInteractionRequest
             {
@@ -45,12 +89,11 @@ internal static class InteractionsApi
                 Postpone = body.Value<bool?>("postpone") ?? false,
             };
             body.ThrowIfErrors();
-            var entry = await create.HandleAsync(input, user.UserId(), ct);
-            return TypedResults.Created($"/api/v1/interactionLogEntries/{entry.EntryNo}", entry);
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>().WithTags("Interactions")
-        .WithSummary("Create an interaction (the Create Interaction wizard's finish); postpone=true saves it for later");
+            return input;
+    }
 
-        var entries = api.MapGroup("/interactionLogEntries").WithTags("Interaction log entries");
+    private static void MapEntries(RouteGroupBuilder entries)
+    {
         entries.MapGet("/", async (ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
             string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo, long? loggedSegmentEntryNo,
             string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom, DateOnly? dateTo,
@@ -82,7 +125,10 @@ internal static class InteractionsApi
         entries.MapPost("/uncancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
             CancelManyAsync(request, user, cancel, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
             .WithSummary("Un-cancel several entries, all or none");
+    }
 
+    private static void MapStatistics(RouteGroupBuilder api)
+    {
         var statistics = api.MapGroup("/").WithTags("Statistics");
         statistics.MapGet("/contacts/{no}/statistics", async (string no, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
             TypedResults.Ok(await stats.ForContactAsync(no, dateFrom, dateTo, ct)))

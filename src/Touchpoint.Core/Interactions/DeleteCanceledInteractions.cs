@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Interactions;
+
+/// <summary>The filters of BC's report 5190 "Delete Interaction Log Entries".</summary>
+public sealed record DeleteCanceledFilter
+{
+    public string? ContactNo { get; init; }
+    public DateOnly? DateFrom { get; init; }
+    public DateOnly? DateTo { get; init; }
+    public string? CampaignNo { get; init; }
+    public string? InteractionGroupCode { get; init; }
+    public string? InteractionTemplateCode { get; init; }
+    public string? SalespersonCode { get; init; }
+}
+
+/// <summary>
+/// Rules 33–34: deletes canceled entries only (never postponed or live ones), with their comments and the attachments
+/// no other entry or template language still uses, in one transaction of set-based statements (no entry is loaded,
+/// so a million go as fast as the database deletes them). Counting first lets the UI say how many will go.
+/// </summary>
+public sealed class DeleteCanceledInteractions(ITouchpointDb db)
+{
+    public Task<int> CountAsync(DeleteCanceledFilter filter, CancellationToken ct = default) => Matching(filter).CountAsync(ct);
+
+    public async Task<int> HandleAsync(DeleteCanceledFilter filter, CancellationToken ct = default)
+    {
+        var entries = Matching(filter);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The files the entries point to, before the entries go; each is removed below only when nobody else uses it.
+        var attachmentNos = await entries.Where(e => e.AttachmentNo != null).Select(e => e.AttachmentNo!.Value).Distinct().ToListAsync(ct);
+        await db.InteractionLogEntryComments.Where(c => entries.Any(e => e.EntryNo == c.EntryNo)).ExecuteDeleteAsync(ct);
+        var deleted = await entries.ExecuteDeleteAsync(ct);
+        foreach (var chunk in attachmentNos.Chunk(1000))
+        {
+            var hashes = await db.Attachments.Where(a => chunk.Contains(a.No)).Select(a => a.ContentHash).Distinct().ToListAsync(ct);
+            await db.Attachments.Where(a => chunk.Contains(a.No)
+                    && !db.InteractionLogEntries.Any(e => e.AttachmentNo == a.No)
+                    && !db.InteractionTemplateLanguages.Any(l => l.AttachmentNo == a.No))
+                .ExecuteDeleteAsync(ct);
+            await db.AttachmentContents.Where(c => hashes.Contains(c.Hash) && !db.Attachments.Any(a => a.ContentHash == c.Hash))
+                .ExecuteDeleteAsync(ct);
+        }
+        await transaction.CommitAsync(ct);
+        return deleted;
+    }
+
+    private IQueryable<InteractionLogEntry> Matching(DeleteCanceledFilter f)
+    {
+        if (f.DateFrom > f.DateTo)
+        {
+            throw DomainException.Invalid("dateTo", Messages.Get("DateToBeforeDateFrom"));
+        }
+        var entries = db.InteractionLogEntries.Where(e => e.Canceled && !e.Postponed);
+        if (Codes.Normalize(f.ContactNo) is { } contact)
+        {
+            entries = entries.Where(e => e.ContactNo == contact);
+        }
+        if (f.DateFrom is { } from)
+        {
+            entries = entries.Where(e => e.Date >= from);
+        }
+        if (f.DateTo is { } to)
+        {
+            entries = entries.Where(e => e.Date <= to);
+        }
+        if (Codes.Normalize(f.CampaignNo) is { } campaign)
+        {
+            entries = entries.Where(e => e.CampaignNo == campaign);
+        }
+        if (Codes.Normalize(f.InteractionGroupCode) is { } group)
+        {
+            entries = entries.Where(e => e.InteractionGroupCode == group);
+        }
+        if (Codes.Normalize(f.InteractionTemplateCode) is { } template)
+        {
+            entries = entries.Where(e => e.InteractionTemplateCode == template);
+        }
+        if (Codes.Normalize(f.SalespersonCode) is { } salesperson)
+        {
+            entries = entries.Where(e => e.SalespersonCode == salesperson);
+        }
+        return entries;
+    }
+}
