@@ -70,6 +70,11 @@ public static class CoreServices
         services.AddScoped<ResumePostponedInteraction>();
         services.AddScoped<DeletePostponedInteraction>();
         services.AddScoped<DeleteCanceledInteractions>();
+        services.AddScoped<EvaluateInteraction>();
+        services.AddScoped<InteractionLogEntryComments>();
+        services.AddScoped<CreateOpportunityFromEntry>();
+        services.AddScoped<GetInteractionAttachment>();
+        services.AddScoped<MakePhoneCall>();
         return services;
     }
 }

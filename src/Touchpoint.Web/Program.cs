@@ -132,6 +132,7 @@ api.MapUsers();
 api.MapNoSeries();
 api.MapInteractionSetup();
 api.MapInteractions();
+api.MapInteractionEntryActions();
 app.MapAccount();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

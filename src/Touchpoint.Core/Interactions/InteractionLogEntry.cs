@@ -157,6 +157,40 @@ public sealed class InteractionLogEntry
         CanceledAt = now;
     }
 
+    /// <summary>Rule 23 ("Evaluate Interaction"): one of the five evaluations; a postponed entry is finished first.</summary>
+    public void Evaluate(Evaluation evaluation)
+    {
+        if (Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryPostponedFinishFirst", EntryNo));
+        }
+        if (evaluation == Evaluation.None || !Enum.IsDefined(evaluation))
+        {
+            throw DomainException.Invalid("evaluation", Messages.Get("EvaluationChoose"));
+        }
+        Evaluation = evaluation;
+    }
+
+    /// <summary>Rules 32 and 60: an opportunity comes only from a logged entry that is not canceled and has none yet.</summary>
+    public void CheckCanCreateOpportunity()
+    {
+        if (Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryPostponedFinishFirst", EntryNo));
+        }
+        if (Canceled)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryCanceledNoOpportunity", EntryNo));
+        }
+        if (OpportunityNo is not null)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryHasOpportunity", EntryNo, OpportunityNo));
+        }
+    }
+
+    /// <summary>BC's Comment FlowField, kept as a flag: set when a comment line is added.</summary>
+    public void MarkHasComments() => HasComments = true;
+
     /// <summary>Rule 30: the caller has checked that the entry's campaign entry and logged segment are not canceled.</summary>
     public void Uncancel(string userId, DateTimeOffset now)
     {
@@ -175,13 +209,19 @@ public sealed class InteractionLogEntryComment
     {
     }
 
-    public InteractionLogEntryComment(long entryNo, int lineNo, DateOnly date, string comment)
+    /// <summary>
+    /// BC's blank date (0D): rule 1.6 leaves a new line's Date blank when another line of the entry already has the
+    /// work date. The column is not nullable, so the blank is stored as this value and shown as null.
+    /// </summary>
+    public static readonly DateOnly NoDate = DateOnly.MinValue;
+
+    public InteractionLogEntryComment(long entryNo, int lineNo, DateOnly date, string comment, DateOnly? lastDateModified = null)
     {
         EntryNo = entryNo;
         LineNo = lineNo;
         Date = date;
         Comment = comment;
-        LastDateModified = date;
+        LastDateModified = lastDateModified ?? date;
     }
 
     public long EntryNo { get; private set; }
