@@ -5,7 +5,7 @@ namespace Touchpoint.Core.Contacts;
 
 /// <summary>
 /// Deletes a contact and its business relations. Refused (409) while persons belong to the company or
-/// opportunities name the contact; the interaction and segment rules of domain rule 36 join here with their tables.
+/// opportunities name the contact (segment lines join here with segments). Its interaction log entries stay (rule 36).
 /// </summary>
 public sealed class DeleteContact(ITouchpointDb db)
 {
@@ -30,6 +30,17 @@ public sealed class DeleteContact(ITouchpointDb db)
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ContactBusinessRelations.Where(r => r.ContactNo == no).ExecuteDeleteAsync(ct);
+        // Rule 36: the history stays. A person's entries move to its company; a company's lose their contact.
+        if (contact.Type == ContactType.Person && contact.CompanyNo is { } companyNo)
+        {
+            await db.InteractionLogEntries.Where(e => e.ContactNo == no)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactNo, companyNo), ct);
+        }
+        else
+        {
+            await db.InteractionLogEntries.Where(e => e.ContactNo == no || e.ContactCompanyNo == no)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactNo, "").SetProperty(e => e.ContactCompanyNo, (string?)null), ct);
+        }
         db.Contacts.Remove(contact);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

@@ -116,3 +116,33 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
         await (await w.Client.PostAsync("/api/v1/interactionLogEntries/deleteCanceled", new { dateFrom = "yesterday" })).ProblemAsync(HttpStatusCode.BadRequest, "dateFrom");
     }
 }
+
+public sealed class DeletedContactHistoryTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
+{
+    [Theory, SqliteData, PostgresData]
+    public async Task Rule_36_a_deleted_persons_entries_move_to_its_company_and_a_deleted_companys_lose_their_contact(string provider)
+    {
+        var app = apps.For(provider);
+        var admin = await app.ClientAsync(Roles.Admin);
+        var salesperson = Unique.Code("S");
+        await (await admin.PostAsync("/api/v1/salespeople", new { code = salesperson, name = "Del Seller" })).JsonAsync(HttpStatusCode.Created);
+        var group = Unique.Code("G")[..8];
+        await (await admin.PostAsync("/api/v1/interactionGroups", new { code = group })).JsonAsync(HttpStatusCode.Created);
+        var template = Unique.Code("T")[..9];
+        await (await admin.PostAsync("/api/v1/interactionTemplates", new { code = template, interactionGroupCode = group, description = "Visit" })).JsonAsync(HttpStatusCode.Created);
+        var company = (await (await admin.PostAsync("/api/v1/contacts", new { name = "Gone Co" })).JsonAsync(HttpStatusCode.Created)).Str("no");
+        var person = (await (await admin.PostAsync("/api/v1/contacts", new { type = "person", name = "Gone Person", companyNo = company })).JsonAsync(HttpStatusCode.Created)).Str("no");
+        var entry = (await (await admin.PostAsync("/api/v1/interactions", new { contactNo = person, interactionTemplateCode = template, salespersonCode = salesperson })).JsonAsync(HttpStatusCode.Created)).GetProperty("entryNo").GetInt64();
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{person}")).StatusCode);
+        var moved = await (await admin.GetAsync($"/api/v1/interactionLogEntries/{entry}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(company, moved.Str("contactNo"));
+        Assert.Equal(company, moved.Str("contactCompanyNo"));
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{company}")).StatusCode);
+        var orphaned = await (await admin.GetAsync($"/api/v1/interactionLogEntries/{entry}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("", orphaned.Str("contactNo"));
+        Assert.Null(orphaned.Str("contactCompanyNo"));
+        Assert.Equal("Visit", orphaned.Str("description"));
+    }
+}
