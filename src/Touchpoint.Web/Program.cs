@@ -134,6 +134,7 @@ api.MapInteractionSetup();
 api.MapInteractions();
 api.MapInteractionEntryActions();
 app.MapAccount();
+app.MapAttachmentDownloads();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

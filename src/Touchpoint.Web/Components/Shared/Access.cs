@@ -20,4 +20,19 @@ public static class Access
         var user = (await state).User;
         return (await authorization.AuthorizeAsync(user, Roles.WritePolicy)).Succeeded;
     }
+
+    /// <summary>
+    /// Whether the signed-in user may change setup (interaction groups, templates, the template setup): admins only,
+    /// as the API's setup endpoints; other roles see those pages read-only.
+    /// </summary>
+    public static async Task<bool> CanAdministerAsync(this IAuthorizationService authorization, Task<AuthenticationState>? state)
+    {
+        ArgumentNullException.ThrowIfNull(authorization);
+        if (state is null)
+        {
+            return false;
+        }
+        var user = (await state).User;
+        return (await authorization.AuthorizeAsync(user, Roles.AdminPolicy)).Succeeded;
+    }
 }

@@ -13,6 +13,12 @@ public static class EnumTexts
 
     public static string Caption(this IStringLocalizer l, LinkToTable value) => Get(l, nameof(LinkToTable), value.ToString());
 
+    public static string Caption(this IStringLocalizer l, InformationFlow value) => Get(l, nameof(InformationFlow), value.ToString());
+
+    public static string Caption(this IStringLocalizer l, InitiatedBy value) => Get(l, nameof(InitiatedBy), value.ToString());
+
+    public static string Caption(this IStringLocalizer l, WizardAction value) => Get(l, nameof(WizardAction), value.ToString());
+
     private static string Get(IStringLocalizer l, string type, string value)
     {
         ArgumentNullException.ThrowIfNull(l);
