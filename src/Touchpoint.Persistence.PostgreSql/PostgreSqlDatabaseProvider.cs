@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
 using Touchpoint.Persistence.PostgreSql.Contacts;
+using Touchpoint.Persistence.PostgreSql.Interactions;
 
 namespace Touchpoint.Persistence.PostgreSql;
 
@@ -28,4 +30,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default) =>
         PostgreSqlContactWriter.WriteAsync(connectionString, contacts, ct);
+
+    public Task BulkInsertInteractionLogEntriesAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct = default) =>
+        PostgreSqlInteractionLogEntryWriter.WriteAsync(connectionString, entries, ct);
 }

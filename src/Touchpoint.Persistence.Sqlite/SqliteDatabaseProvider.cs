@@ -4,7 +4,9 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
 using Touchpoint.Persistence.Sqlite.Contacts;
+using Touchpoint.Persistence.Sqlite.Interactions;
 
 namespace Touchpoint.Persistence.Sqlite;
 
@@ -50,6 +52,12 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default)
     {
         SqliteContactWriter.Write(connectionString, contacts, ct);
+        return Task.CompletedTask;
+    }
+
+    public Task BulkInsertInteractionLogEntriesAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct = default)
+    {
+        SqliteInteractionLogEntryWriter.Write(connectionString, entries, ct);
         return Task.CompletedTask;
     }
 

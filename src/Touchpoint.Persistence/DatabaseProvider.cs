@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
 using Touchpoint.Persistence.Common;
 
 namespace Touchpoint.Persistence;
@@ -37,6 +38,14 @@ public interface IDatabaseProvider
     /// caller has made sure their numbers are free.
     /// </summary>
     Task BulkInsertContactsAsync(string connectionString, IEnumerable<Contact> contacts, CancellationToken ct = default);
+
+    /// <summary>
+    /// Adds many new interaction log entries the same way, all or none: SQLite one transaction with one prepared
+    /// INSERT reused, PostgreSQL binary COPY. The entries come from <see cref="InteractionLogEntry.From"/> (their
+    /// EntryNo is not written: the database numbers them); the caller has made sure their contacts, templates and
+    /// salespeople exist. The entries are streamed: the sequence is read once and never held.
+    /// </summary>
+    Task BulkInsertInteractionLogEntriesAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct = default);
 }
 
 public static class PersistenceServices

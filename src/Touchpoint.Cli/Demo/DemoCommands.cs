@@ -18,31 +18,72 @@ internal static class DemoCommands
 
         var contacts = new Option<int>("--contacts", "-n")
         {
-            Description = "How many contacts to add: one company per four contacts, the rest persons of those companies.",
+            Description = "How many contacts to add: one company per four contacts, the rest persons of those companies. " +
+                "0 adds none (to add only interaction log entries to the contacts there are).",
             Required = true,
         };
         contacts.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (r.GetValueOrDefault<int>() < 0)
             {
-                r.AddError("--contacts must be 1 or more.");
+                r.AddError("--contacts must be 0 or more.");
+            }
+        });
+        var entries = new Option<int>("--entries", "-e")
+        {
+            Description = "How many interaction log entries to add after the contacts, spread over all contacts in the database, " +
+                "made from its interaction templates (run `touchpoint demo seed` first).",
+            DefaultValueFactory = _ => 0,
+        };
+        entries.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--entries must be 0 or more.");
             }
         });
         var randomSeed = new Option<int>("--seed")
         {
-            Description = "The random seed: the same seed on the same database gives the same contacts.",
+            Description = "The random seed: the same seed on the same database gives the same contacts and entries.",
             DefaultValueFactory = _ => GenerateContacts.DefaultSeed,
         };
         var generate = new Command("generate",
-            "Adds synthetic contacts through the bulk path (SQLite: one prepared INSERT in one transaction; PostgreSQL: " +
-            "binary COPY), numbered after the contacts already there, and moves the CONTACT number series past them.")
+            "Adds synthetic contacts, numbered after the contacts already there (the CONTACT number series moves past them), " +
+            "then synthetic interaction log entries, both through the bulk path (SQLite: one prepared INSERT in one " +
+            "transaction; PostgreSQL: binary COPY).")
         {
             contacts,
+            entries,
             randomSeed,
         };
+        generate.Validators.Add(r =>
+        {
+            if (r.GetValue(contacts) == 0 && r.GetValue(entries) == 0)
+            {
+                r.AddError("Nothing to add: give --contacts 1 or more, or --entries 1 or more.");
+            }
+        });
         generate.SetAction((parse, ct) => CliHost.RunAsync(
-            (services, token) => services.GetRequiredService<GenerateContacts>()
-                .HandleAsync(parse.GetValue(contacts), parse.GetValue(randomSeed), Console.Out, token),
+            async (services, token) =>
+            {
+                var contactCount = parse.GetValue(contacts);
+                var entryCount = parse.GetValue(entries);
+                var seed = parse.GetValue(randomSeed);
+                if (contactCount > 0 && entryCount > 0)
+                {
+                    // Fail before adding contacts, not after.
+                    await services.GetRequiredService<GenerateInteractions>().RequireTemplatesAsync(token);
+                }
+                if (contactCount > 0)
+                {
+                    await services.GetRequiredService<GenerateContacts>().HandleAsync(contactCount, seed, Console.Out, token);
+                }
+                if (entryCount > 0)
+                {
+                    await services.GetRequiredService<GenerateInteractions>()
+                        .HandleAsync(entryCount, seed, afterContacts: contactCount > 0, Console.Out, token);
+                }
+            },
             ct));
 
         return new Command("demo", "Demo and synthetic data.") { seed, generate };

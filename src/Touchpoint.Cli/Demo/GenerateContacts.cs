@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Bogus;
 using Bogus.Extensions;
@@ -48,7 +47,7 @@ internal sealed class GenerateContacts(
             $"Generating {count:N0} contacts ({companies:N0} companies, {count - companies:N0} persons), numbered {numbers[0]} … {numbers[^1]}."));
 
         var pools = BuildPools(seed);
-        var progress = new ProgressReport(output, count);
+        var progress = new ProgressReport(output, count, "contacts");
         var contacts = progress.Track(Generate(numbers, pools, salespeople, seed, clock.GetUtcNow()));
         await provider.BulkInsertContactsAsync(database.ConnectionString, contacts, ct);
         progress.Done();
@@ -193,53 +192,4 @@ internal sealed class GenerateContacts(
     }
 
     private static string Cut(string value, int max) => value.Length <= max ? value : value[..max].TrimEnd();
-
-    /// <summary>Progress on one line (rewritten in a terminal, one line per step when redirected) and the rate.</summary>
-    private sealed class ProgressReport(TextWriter output, int total)
-    {
-        private readonly Stopwatch _stopwatch = new();
-        private long _lastReport;
-        private int _written;
-
-        public TimeSpan Elapsed => _stopwatch.Elapsed;
-
-        public double Rate => _written / Math.Max(_stopwatch.Elapsed.TotalSeconds, 1e-9);
-
-        public IEnumerable<Contact> Track(IEnumerable<Contact> contacts)
-        {
-            _stopwatch.Start();
-            var step = Math.Max(total / 10, 1);
-            foreach (var contact in contacts)
-            {
-                yield return contact;
-                _written++;
-                if (_written % step == 0 || Stopwatch.GetElapsedTime(_lastReport).TotalSeconds >= 1)
-                {
-                    _lastReport = Stopwatch.GetTimestamp();
-                    Report(final: false);
-                }
-            }
-        }
-
-        public void Done()
-        {
-            _stopwatch.Stop();
-            Report(final: true);
-        }
-
-        private void Report(bool final)
-        {
-            var line = string.Create(CultureInfo.InvariantCulture,
-                $"  {_written,12:N0} / {total:N0} contacts ({100.0 * _written / total,5:F1} %), {Rate,10:N0} rows/s");
-            if (Console.IsOutputRedirected || !ReferenceEquals(output, Console.Out))
-            {
-                if (!final)
-                {
-                    output.WriteLine(line);
-                }
-                return;
-            }
-            output.Write(final ? $"\r{line}\n" : $"\r{line}");
-        }
-    }
 }

@@ -95,6 +95,7 @@ internal static class CliHost
         builder.Services.AddTouchpointPersistence(builder.Configuration, Providers);
         builder.Services.AddTouchpointUseCases();
         builder.Services.AddScoped<GenerateContacts>();
+        builder.Services.AddScoped<GenerateInteractions>();
         return builder.Build();
     }
 

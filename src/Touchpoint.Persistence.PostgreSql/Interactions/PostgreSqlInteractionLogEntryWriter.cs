@@ -1,0 +1,91 @@
+using Npgsql;
+using NpgsqlTypes;
+using Touchpoint.Core.Interactions;
+
+namespace Touchpoint.Persistence.PostgreSql.Interactions;
+
+/// <summary>
+/// The PostgreSQL bulk path for interaction log entries: one binary COPY (see stack.md), a single statement and so all
+/// or nothing. The columns follow InteractionLogEntryConfiguration and the PostgreSQL InteractionLog migration; EntryNo
+/// is left to the identity column.
+/// </summary>
+internal static class PostgreSqlInteractionLogEntryWriter
+{
+    private const string Copy =
+        """
+        COPY "InteractionLogEntries" ("ContactNo", "ContactCompanyNo", "Date", "TimeOfInteraction", "Description",
+            "Subject", "InformationFlow", "InitiatedBy", "AttachmentNo", "CostLcy", "DurationMin", "UserId",
+            "InteractionGroupCode", "InteractionTemplateCode", "CampaignNo", "CampaignEntryNo", "CampaignResponse",
+            "CampaignTarget", "SegmentNo", "LoggedSegmentEntryNo", "Evaluation", "AttemptFailed", "SalespersonCode",
+            "DeliveryStatus", "Canceled", "CorrespondenceType", "DocumentType", "DocumentNo", "VersionNo", "ContactVia",
+            "InteractionLanguageCode", "OpportunityNo", "Postponed", "HasComments", "CanceledBy", "CanceledAt")
+            FROM STDIN (FORMAT BINARY)
+        """;
+
+    public static async Task WriteAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using (var copy = await connection.BeginBinaryImportAsync(Copy, ct))
+        {
+            foreach (var e in entries)
+            {
+                await copy.StartRowAsync(ct);
+                await copy.WriteAsync(e.ContactNo, NpgsqlDbType.Varchar, ct);
+                await Text(copy, e.ContactCompanyNo, ct);
+                await copy.WriteAsync(e.Date, NpgsqlDbType.Date, ct);
+                await copy.WriteAsync(e.TimeOfInteraction, NpgsqlDbType.Time, ct);
+                await copy.WriteAsync(e.Description, NpgsqlDbType.Varchar, ct);
+                await Text(copy, e.Subject, ct);
+                await copy.WriteAsync((int)e.InformationFlow, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync((int)e.InitiatedBy, NpgsqlDbType.Integer, ct);
+                await BigInt(copy, e.AttachmentNo, ct);
+                await copy.WriteAsync(e.CostLcy, NpgsqlDbType.Numeric, ct);
+                await copy.WriteAsync(e.DurationMin, NpgsqlDbType.Numeric, ct);
+                await copy.WriteAsync(e.UserId, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(e.InteractionGroupCode, NpgsqlDbType.Varchar, ct);
+                await copy.WriteAsync(e.InteractionTemplateCode, NpgsqlDbType.Varchar, ct);
+                await Text(copy, e.CampaignNo, ct);
+                await BigInt(copy, e.CampaignEntryNo, ct);
+                await copy.WriteAsync(e.CampaignResponse, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(e.CampaignTarget, NpgsqlDbType.Boolean, ct);
+                await Text(copy, e.SegmentNo, ct);
+                await BigInt(copy, e.LoggedSegmentEntryNo, ct);
+                await copy.WriteAsync((int)e.Evaluation, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(e.AttemptFailed, NpgsqlDbType.Boolean, ct);
+                await Text(copy, e.SalespersonCode, ct);
+                await copy.WriteAsync((int)e.DeliveryStatus, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync(e.Canceled, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync((int)e.CorrespondenceType, NpgsqlDbType.Integer, ct);
+                await copy.WriteAsync((int)e.DocumentType, NpgsqlDbType.Integer, ct);
+                await Text(copy, e.DocumentNo, ct);
+                await copy.WriteAsync(e.VersionNo, NpgsqlDbType.Integer, ct);
+                await Text(copy, e.ContactVia, ct);
+                await Text(copy, e.InteractionLanguageCode, ct);
+                await Text(copy, e.OpportunityNo, ct);
+                await copy.WriteAsync(e.Postponed, NpgsqlDbType.Boolean, ct);
+                await copy.WriteAsync(e.HasComments, NpgsqlDbType.Boolean, ct);
+                await Text(copy, e.CanceledBy, ct);
+                if (e.CanceledAt is { } canceledAt)
+                {
+                    // timestamptz takes UTC only, as EF Core's Npgsql mapping does.
+                    await copy.WriteAsync(canceledAt.ToUniversalTime(), NpgsqlDbType.TimestampTz, ct);
+                }
+                else
+                {
+                    await copy.WriteNullAsync(ct);
+                }
+            }
+            await copy.CompleteAsync(ct);
+        }
+        // Fresh statistics, so that the planner knows the table's new size before autovacuum gets to it.
+        await using var analyze = new NpgsqlCommand("ANALYZE \"InteractionLogEntries\"", connection);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    private static Task Text(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
+        value is null ? copy.WriteNullAsync(ct) : copy.WriteAsync(value, NpgsqlDbType.Varchar, ct);
+
+    private static Task BigInt(NpgsqlBinaryImporter copy, long? value, CancellationToken ct) =>
+        value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Bigint, ct) : copy.WriteNullAsync(ct);
+}
