@@ -24,6 +24,18 @@ public static class BenchmarkDatabase
             ? path
             : Path.Combine(Path.GetTempPath(), "touchpoint-bench", "touchpoint.db");
 
+    /// <summary>
+    /// The interaction log's SQLite file (TOUCHPOINT_BENCH_SQLITE_LOG, by default /tmp/touchpoint-bench-log/touchpoint.db),
+    /// filled by benchmarks/interaction-log.sh.
+    /// </summary>
+    public static string SqliteLogPath =>
+        Environment.GetEnvironmentVariable("TOUCHPOINT_BENCH_SQLITE_LOG") is { Length: > 0 } path
+            ? path
+            : Path.Combine(Path.GetTempPath(), "touchpoint-bench-log", "touchpoint.db");
+
+    /// <summary>The fewest interaction log entries the log benchmarks accept (ENTRIES may raise it, not lower it).</summary>
+    public const int ExpectedLogEntries = 1_000_000;
+
     public static string? PostgreSqlConnectionString =>
         Environment.GetEnvironmentVariable("TOUCHPOINT_BENCH_PG") is { Length: > 0 } cs ? cs : null;
 
@@ -32,14 +44,15 @@ public static class BenchmarkDatabase
         PostgreSqlConnectionString is null ? [Sqlite] : [Sqlite, PostgreSql];
 
     /// <summary>The app's own registrations (persistence, use cases), pointed at the prepared database.</summary>
-    public static ServiceProvider Services(string database, Action<IServiceCollection>? more = null)
+    public static ServiceProvider Services(string database, Action<IServiceCollection>? more = null, string? sqlitePath = null)
     {
+        sqlitePath ??= SqlitePath;
         var connectionString = database == Sqlite
-            ? $"Data Source={SqlitePath};Mode=ReadWrite"
+            ? $"Data Source={sqlitePath};Mode=ReadWrite"
             : PostgreSqlConnectionString ?? throw new InvalidOperationException("TOUCHPOINT_BENCH_PG is not set.");
-        if (database == Sqlite && !File.Exists(SqlitePath))
+        if (database == Sqlite && !File.Exists(sqlitePath))
         {
-            throw new InvalidOperationException($"{SqlitePath} does not exist: run benchmarks/contacts-list.sh, which prepares it.");
+            throw new InvalidOperationException($"{sqlitePath} does not exist: run benchmarks/contacts-list.sh (or interaction-log.sh), which prepares it.");
         }
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>

@@ -7,6 +7,7 @@ using Perfolizer.Mathematics.OutlierDetection;
 using Touchpoint.Benchmarks;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Touchpoint.Benchmarks.Contacts;
+using Touchpoint.Benchmarks.Interactions;
 
 if (args is ["reset", ..])
 {
@@ -18,9 +19,14 @@ if (args is ["explain", ..])
     await ExplainListContacts.RunAsync();
     return;
 }
+if (args is ["explain-log", ..])
+{
+    await ExplainInteractionLog.RunAsync();
+    return;
+}
 
 // One call per iteration, so that Median and P95 are those of single requests, as a server sees them, rather than
-// of means over batches; slow calls are kept (no outlier removal), since they are what P95 is about. 5 warm-up and 30 measured calls per case keep a run short on a 2-core machine. In-process:
+// of means over batches; slow calls are kept (no outlier removal), since they are what P95 is about. 5 warm-up and 30 measured calls per case keep a run short on a 2-core machine (InteractionLogBenchmarks: 3 and 20, set on the class). In-process:
 // no generated project to build (it would inherit this repository's warnings-as-errors) and the env vars that name
 // the databases are simply there.
 var job = Job.Default

@@ -40,7 +40,7 @@ public static class ExplainListContacts
         }
     }
 
-    private sealed class ExplainInterceptor(string database) : DbCommandInterceptor
+    internal sealed class ExplainInterceptor(string database) : DbCommandInterceptor
     {
         public bool Enabled { get; set; }
 
