@@ -48,23 +48,9 @@ public sealed class ListContacts(ITouchpointDb db, IContactSearchIndex searchInd
             (_, true) => Where(contacts, after, asc: false, byName: false).OrderByDescending(c => c.No),
         };
 
-        var rows = await contacts.Take(limit + 1)
-            .Select(c => new
-            {
-                c.SearchName,
-                Dto = new ContactDto(c.No, c.Type, c.Name, c.CompanyNo, c.CompanyName, c.Email, c.PhoneNo,
-                    c.MobilePhoneNo, c.Address, c.PostCode, c.City, c.CountryRegionCode, c.LanguageCode,
-                    c.SalespersonCode, c.CorrespondenceType, c.PrivacyBlocked),
-            })
-            .ToListAsync(ct);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            rows.RemoveAt(limit);
-            var last = rows[^1];
-            next = Common.Cursor.Encode(last.SearchName, last.Dto.No);
-        }
-        return new Page<ContactDto>(rows.Select(r => r.Dto).ToList(), next);
+        var rows = await contacts.Take(limit + 1).Select(ContactDto.Projection).ToListAsync(ct);
+        // SearchName is the name upper-cased (Contact.Apply), so the cursor's sort key follows from the row itself.
+        return Paged.Of(rows, limit, c => [c.Name.ToUpperInvariant(), c.No]);
     }
 
     /// <summary>How many contacts the filters match (the list page shows it).</summary>

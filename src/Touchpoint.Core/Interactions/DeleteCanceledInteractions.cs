@@ -46,41 +46,15 @@ public sealed class DeleteCanceledInteractions(ITouchpointDb db)
         return deleted;
     }
 
-    private IQueryable<InteractionLogEntry> Matching(DeleteCanceledFilter f)
-    {
-        if (f.DateFrom > f.DateTo)
+    private IQueryable<InteractionLogEntry> Matching(DeleteCanceledFilter f) =>
+        db.InteractionLogEntries.Where(e => e.Canceled && !e.Postponed).Where(new InteractionLogEntryFilter
         {
-            throw DomainException.Invalid("dateTo", Messages.Get("DateToBeforeDateFrom"));
-        }
-        var entries = db.InteractionLogEntries.Where(e => e.Canceled && !e.Postponed);
-        if (Codes.Normalize(f.ContactNo) is { } contact)
-        {
-            entries = entries.Where(e => e.ContactNo == contact);
-        }
-        if (f.DateFrom is { } from)
-        {
-            entries = entries.Where(e => e.Date >= from);
-        }
-        if (f.DateTo is { } to)
-        {
-            entries = entries.Where(e => e.Date <= to);
-        }
-        if (Codes.Normalize(f.CampaignNo) is { } campaign)
-        {
-            entries = entries.Where(e => e.CampaignNo == campaign);
-        }
-        if (Codes.Normalize(f.InteractionGroupCode) is { } group)
-        {
-            entries = entries.Where(e => e.InteractionGroupCode == group);
-        }
-        if (Codes.Normalize(f.InteractionTemplateCode) is { } template)
-        {
-            entries = entries.Where(e => e.InteractionTemplateCode == template);
-        }
-        if (Codes.Normalize(f.SalespersonCode) is { } salesperson)
-        {
-            entries = entries.Where(e => e.SalespersonCode == salesperson);
-        }
-        return entries;
-    }
+            ContactNo = f.ContactNo,
+            DateFrom = f.DateFrom,
+            DateTo = f.DateTo,
+            CampaignNo = f.CampaignNo,
+            InteractionGroupCode = f.InteractionGroupCode,
+            InteractionTemplateCode = f.InteractionTemplateCode,
+            SalespersonCode = f.SalespersonCode,
+        });
 }

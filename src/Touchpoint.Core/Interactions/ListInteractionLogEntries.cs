@@ -39,11 +39,39 @@ public sealed class ListInteractionLogEntries(ITouchpointDb db)
     {
         var take = Cursor.Limit(f.Limit);
         var after = Cursor.Decode(f.Cursor, 3);
+        var entries = db.InteractionLogEntries.AsNoTracking().Where(e => e.Postponed == f.Postponed).Where(f);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            foreach (var word in f.Search.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                entries = entries.Where(e => e.Description.ToUpper().Contains(word)
+                    || (e.Subject != null && e.Subject.ToUpper().Contains(word))
+                    || db.InteractionLogEntryComments.Any(c => c.EntryNo == e.EntryNo && c.Comment.ToUpper().Contains(word)));
+            }
+        }
+        if (after is not null)
+        {
+            var date = DateOnly.Parse(after[0], CultureInfo.InvariantCulture);
+            var time = TimeOnly.Parse(after[1], CultureInfo.InvariantCulture);
+            var no = long.Parse(after[2], CultureInfo.InvariantCulture);
+            entries = entries.Where(e => e.Date < date || (e.Date == date && (e.TimeOfInteraction < time || (e.TimeOfInteraction == time && e.EntryNo < no))));
+        }
+        entries = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).Take(take + 1);
+        var rows = (await InteractionLogEntryQuery.Project(db, entries).ToListAsync(ct)).Select(r => r.WithTitle())
+            .OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).ToList();
+        return Paged.Of(rows, take, e => [e.Date.ToString("O", CultureInfo.InvariantCulture), e.TimeOfInteraction.ToString("O", CultureInfo.InvariantCulture), e.EntryNo.ToString(CultureInfo.InvariantCulture)]);
+    }
+}
+
+/// <summary>The log's column filters, shared by the list and the delete-canceled job.</summary>
+internal static class InteractionLogEntryFilters
+{
+    public static IQueryable<InteractionLogEntry> Where(this IQueryable<InteractionLogEntry> entries, InteractionLogEntryFilter f)
+    {
         if (f.DateFrom > f.DateTo)
         {
             throw DomainException.Invalid("dateTo", Messages.Get("DateToBeforeDateFrom"));
         }
-        var entries = db.InteractionLogEntries.AsNoTracking().Where(e => e.Postponed == f.Postponed);
         if (Codes.Normalize(f.ContactNo) is { } contact)
         {
             entries = entries.Where(e => e.ContactNo == contact);
@@ -100,25 +128,6 @@ public sealed class ListInteractionLogEntries(ITouchpointDb db)
         {
             entries = entries.Where(e => e.Date <= to);
         }
-        if (!string.IsNullOrWhiteSpace(f.Search))
-        {
-            foreach (var word in f.Search.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                entries = entries.Where(e => e.Description.ToUpper().Contains(word)
-                    || (e.Subject != null && e.Subject.ToUpper().Contains(word))
-                    || db.InteractionLogEntryComments.Any(c => c.EntryNo == e.EntryNo && c.Comment.ToUpper().Contains(word)));
-            }
-        }
-        if (after is not null)
-        {
-            var date = DateOnly.Parse(after[0], CultureInfo.InvariantCulture);
-            var time = TimeOnly.Parse(after[1], CultureInfo.InvariantCulture);
-            var no = long.Parse(after[2], CultureInfo.InvariantCulture);
-            entries = entries.Where(e => e.Date < date || (e.Date == date && (e.TimeOfInteraction < time || (e.TimeOfInteraction == time && e.EntryNo < no))));
-        }
-        entries = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).Take(take + 1);
-        var rows = (await InteractionLogEntryQuery.Project(db, entries).ToListAsync(ct)).Select(r => r.WithTitle())
-            .OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).ToList();
-        return Paged.Of(rows, take, e => [e.Date.ToString("O", CultureInfo.InvariantCulture), e.TimeOfInteraction.ToString("O", CultureInfo.InvariantCulture), e.EntryNo.ToString(CultureInfo.InvariantCulture)]);
+        return entries;
     }
 }

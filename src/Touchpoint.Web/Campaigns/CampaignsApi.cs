@@ -29,10 +29,7 @@ internal static class CampaignsApi
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
             var fields = ReadFields(body);
-            if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
-            {
-                body.Errors.Add("no", Messages.Get("CampaignNoCannotChange"));
-            }
+            body.RefuseChange("no", no, Messages.Get("CampaignNoCannotChange"));
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CampaignDto>();

@@ -65,6 +65,15 @@ internal sealed class JsonBody
 
     public bool Has(string name) => _fields.ContainsKey(name);
 
+    /// <summary>A PATCH may repeat the key it addresses (a GET result sent back) but never change it.</summary>
+    public void RefuseChange(string field, string current, string message)
+    {
+        if (Has(field) && Codes.Normalize(Value<string?>(field)) != Codes.Normalize(current))
+        {
+            Errors.Add(field, message);
+        }
+    }
+
     public Optional<T> Get<T>(string name)
     {
         if (!_fields.TryGetValue(name, out var node))

@@ -48,10 +48,7 @@ internal static class ContactsApi
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
             var fields = ReadFields(body);
-            if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
-            {
-                body.Errors.Add("no", Messages.Get("ContactNoCannotChange"));
-            }
+            body.RefuseChange("no", no, Messages.Get("ContactNoCannotChange"));
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
         })

@@ -56,7 +56,7 @@ internal static class InteractionSetupApi
         groups.MapPatch("/{code}", async (string code, HttpRequest request, UpdateInteractionGroup update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "description");
-            RefuseNewCode(body, "code", code);
+            body.RefuseChange("code", code, Messages.Get("CodeCannotChange", Messages.Field("code")));
             var description = body.Get<string?>("description");
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, description, ct));
@@ -88,7 +88,7 @@ internal static class InteractionSetupApi
         templates.MapPatch("/{code}", async (string code, HttpRequest request, UpdateInteractionTemplate update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(TemplateFields);
-            RefuseNewCode(body, "code", code);
+            body.RefuseChange("code", code, Messages.Get("CodeCannotChange", Messages.Field("code")));
             var fields = ReadTemplate(body);
             var createLanguage = body.Value<bool?>("createLanguage") ?? true;
             body.ThrowIfErrors();
@@ -164,14 +164,6 @@ internal static class InteractionSetupApi
         using var buffer = new MemoryStream((int)file.Length);
         await file.CopyToAsync(buffer, ct);
         return (file.FileName, buffer.ToArray());
-    }
-
-    private static void RefuseNewCode(JsonBody body, string field, string current)
-    {
-        if (body.Has(field) && Codes.Normalize(body.Value<string?>(field)) != Codes.Normalize(current))
-        {
-            body.Errors.Add(field, Messages.Get("CodeCannotChange", Messages.Field(field)));
-        }
     }
 
     private static InteractionTemplateFields ReadTemplate(JsonBody body) => new()

@@ -31,10 +31,7 @@ internal static class OpportunitiesApi
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
             var fields = ReadFields(body);
-            if (body.Has("no") && Codes.Normalize(body.Value<string?>("no")) != Codes.Normalize(no))
-            {
-                body.Errors.Add("no", Messages.Get("OpportunityNoCannotChange"));
-            }
+            body.RefuseChange("no", no, Messages.Get("OpportunityNoCannotChange"));
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<OpportunityDto>();

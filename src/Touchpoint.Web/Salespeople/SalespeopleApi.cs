@@ -27,10 +27,7 @@ internal static class SalespeopleApi
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "name", "email", "blocked");
             var fields = ReadFields(body);
-            if (body.Has("code") && Codes.Normalize(body.Value<string?>("code")) != Codes.Normalize(code))
-            {
-                body.Errors.Add("code", Messages.Get("SalespersonCodeCannotChange"));
-            }
+            body.RefuseChange("code", code, Messages.Get("SalespersonCodeCannotChange"));
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SalespersonDto>();
