@@ -55,11 +55,8 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         return Task.CompletedTask;
     }
 
-    public Task BulkInsertInteractionLogEntriesAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct = default)
-    {
-        SqliteInteractionLogEntryWriter.Write(connectionString, entries, ct);
-        return Task.CompletedTask;
-    }
+    public Task BulkInsertInteractionLogEntriesAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct = default) =>
+        SqliteInteractionLogEntryWriter.WriteAsync(connectionString, entries, ct);
 
     private sealed class PragmaInterceptor : DbConnectionInterceptor
     {

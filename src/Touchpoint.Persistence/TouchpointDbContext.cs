@@ -33,6 +33,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<InteractionLogEntry> InteractionLogEntries => Set<InteractionLogEntry>();
     public DbSet<InteractionLogEntryComment> InteractionLogEntryComments => Set<InteractionLogEntryComment>();
+    public DbSet<InteractionTotal> InteractionTotals => Set<InteractionTotal>();
     public DbSet<CampaignEntry> CampaignEntries => Set<CampaignEntry>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -29,6 +29,7 @@ public interface ITouchpointDb
     DbSet<Attachment> Attachments { get; }
     DbSet<InteractionLogEntry> InteractionLogEntries { get; }
     DbSet<InteractionLogEntryComment> InteractionLogEntryComments { get; }
+    DbSet<InteractionTotal> InteractionTotals { get; }
     DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<AttachmentContent> AttachmentContents { get; }
 

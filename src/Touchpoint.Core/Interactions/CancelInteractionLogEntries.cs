@@ -17,6 +17,9 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
             throw DomainException.Invalid("entryNos", Messages.Get("EntryNosRequired"));
         }
         var wanted = entryNos.Distinct().ToList();
+        // Read and changed in one transaction, the states guarded as concurrency tokens: two users canceling the same
+        // entry at once must not both take it off the statistics.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var entries = await db.InteractionLogEntries.Where(e => wanted.Contains(e.EntryNo)).ToListAsync(ct);
         var missing = wanted.Except(entries.Select(e => e.EntryNo)).ToList();
         if (missing.Count > 0)
@@ -34,8 +37,14 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
                 throw DomainException.Conflict(Messages.Get("UncancelBlockedByCampaignEntry", blocked));
             }
         }
+        // Only the entries whose state changes move the statistics: canceling a canceled entry again changes nothing.
+        var totals = new InteractionTotals();
         foreach (var entry in entries)
         {
+            if (entry.Canceled != cancel && !entry.Postponed)
+            {
+                totals.Add(entry, cancel ? -1 : +1);
+            }
             if (cancel)
             {
                 entry.Cancel(userId, now);
@@ -45,7 +54,16 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
                 entry.Uncancel(userId, now);
             }
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryChangedByAnotherUser"));
+        }
+        await totals.SaveAsync(db, ct);
+        await transaction.CommitAsync(ct);
         return entries.Count;
     }
 }

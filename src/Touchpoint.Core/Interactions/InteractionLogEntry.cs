@@ -122,8 +122,9 @@ public sealed class InteractionLogEntry
         InformationFlow = line.InformationFlow;
         InitiatedBy = line.InitiatedBy;
         AttachmentNo = line.AttachmentNo;
-        CostLcy = line.CostLcy;
-        DurationMin = line.DurationMin;
+        // The columns hold two decimals (BC's amounts); rounding here keeps the stored entry and its totals equal.
+        CostLcy = decimal.Round(line.CostLcy, 2, MidpointRounding.AwayFromZero);
+        DurationMin = decimal.Round(line.DurationMin, 2, MidpointRounding.AwayFromZero);
         UserId = userId;
         InteractionGroupCode = line.InteractionGroupCode;
         InteractionTemplateCode = line.InteractionTemplateCode;

@@ -63,7 +63,18 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
                 // Rule 27: the comments are replaced by the wizard's.
                 await db.InteractionLogEntryComments.Where(c => c.EntryNo == entry.EntryNo).ExecuteDeleteAsync(ct);
             }
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone else finished or deleted this postponed entry meanwhile (Postponed is a concurrency token).
+                throw DomainException.Conflict(Messages.Get("EntryChangedByAnotherUser"));
+            }
+            var totals = new InteractionTotals();
+            totals.AddIfCounted(entry);
+            await totals.SaveAsync(db, ct);
             var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             for (var i = 0; i < line.Comments.Count; i++)
             {

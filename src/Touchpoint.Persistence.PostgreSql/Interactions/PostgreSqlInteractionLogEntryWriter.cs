@@ -7,7 +7,7 @@ namespace Touchpoint.Persistence.PostgreSql.Interactions;
 /// <summary>
 /// The PostgreSQL bulk path for interaction log entries: one binary COPY (see stack.md), a single statement and so all
 /// or nothing. The columns follow InteractionLogEntryConfiguration and the PostgreSQL InteractionLog migration; EntryNo
-/// is left to the identity column.
+/// is left to the identity column. The entries' statistics go to InteractionTotals in the same transaction.
 /// </summary>
 internal static class PostgreSqlInteractionLogEntryWriter
 {
@@ -26,10 +26,14 @@ internal static class PostgreSqlInteractionLogEntryWriter
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
+        // The entries and their statistics (InteractionTotals) land together or not at all.
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        var totals = new InteractionTotals();
         await using (var copy = await connection.BeginBinaryImportAsync(Copy, ct))
         {
             foreach (var e in entries)
             {
+                totals.AddIfCounted(e);
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(e.ContactNo, NpgsqlDbType.Varchar, ct);
                 await Text(copy, e.ContactCompanyNo, ct);
@@ -78,6 +82,8 @@ internal static class PostgreSqlInteractionLogEntryWriter
             }
             await copy.CompleteAsync(ct);
         }
+        await totals.SaveAsync(connection, transaction, ct);
+        await transaction.CommitAsync(ct);
         // Fresh statistics, so that the planner knows the table's new size before autovacuum gets to it.
         await using var analyze = new NpgsqlCommand("ANALYZE \"InteractionLogEntries\"", connection);
         await analyze.ExecuteNonQueryAsync(ct);

@@ -459,6 +459,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<DateTimeOffset?>("CanceledAt")
@@ -544,6 +545,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<bool>("Postponed")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<string>("SalespersonCode")
@@ -835,6 +837,38 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("InteractionTemplateSetup", (string)null);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTotal", b =>
+                {
+                    b.Property<int>("Key")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<long>("CampaignResponses")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CampaignTargets")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CostLcyHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("DurationMinHundredths")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("NoOfInteractions")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Key", "Code", "Date");
+
+                    b.ToTable("InteractionTotals");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.NoSeries.NoSeriesLine", b =>

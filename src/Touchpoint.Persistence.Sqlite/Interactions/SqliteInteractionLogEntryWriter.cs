@@ -58,7 +58,7 @@ internal static class SqliteInteractionLogEntryWriter
     private static readonly object False = 0;
 
     // SQLite does its I/O synchronously whatever the API; the async overloads would only add a Task per row.
-    public static void Write(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct)
+    public static async Task WriteAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct)
     {
         using var connection = new SqliteConnection(connectionString);
         connection.Open();
@@ -76,15 +76,19 @@ internal static class SqliteInteractionLogEntryWriter
             $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"$p{i}"))})";
         var parameters = Columns.Select((c, i) => insert.Parameters.Add($"$p{i}", c.Type)).ToArray();
         insert.Prepare();
+        var totals = new InteractionTotals();
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
+            totals.AddIfCounted(entry);
             for (var i = 0; i < Columns.Length; i++)
             {
                 parameters[i].Value = Columns[i].Value(entry) ?? DBNull.Value;
             }
             insert.ExecuteNonQuery();
         }
+        // The entries' statistics (InteractionTotals) in the same transaction.
+        await totals.SaveAsync(connection, transaction, ct);
         transaction.Commit();
     }
 

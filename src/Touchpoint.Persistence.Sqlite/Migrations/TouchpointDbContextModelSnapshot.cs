@@ -442,6 +442,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTimeOffset?>("CanceledAt")
@@ -527,6 +528,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Postponed")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SalespersonCode")
@@ -818,6 +820,38 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("InteractionTemplateSetup", (string)null);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionTotal", b =>
+                {
+                    b.Property<int>("Key")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CampaignResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CampaignTargets")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostLcyHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("DurationMinHundredths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NoOfInteractions")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key", "Code", "Date");
+
+                    b.ToTable("InteractionTotals");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.NoSeries.NoSeriesLine", b =>

@@ -26,6 +26,9 @@ internal sealed class InteractionLogEntryConfiguration : IEntityTypeConfiguratio
         b.Property(e => e.InteractionLanguageCode).HasMaxLength(10);
         b.Property(e => e.OpportunityNo).HasMaxLength(20);
         b.Property(e => e.CanceledBy).HasMaxLength(256);
+        // The two states the statistics depend on: an update only lands on the state it was read in.
+        b.Property(e => e.Canceled).IsConcurrencyToken();
+        b.Property(e => e.Postponed).IsConcurrencyToken();
         // BC's keys, for the filters of the log and the statistics: a contact's and a company's timeline (newest
         // first), and the totals per template, group, salesperson and campaign.
         b.HasIndex(e => new { e.ContactNo, e.Postponed, e.Date, e.TimeOfInteraction, e.EntryNo });
@@ -50,6 +53,16 @@ internal sealed class InteractionLogEntryCommentConfiguration : IEntityTypeConfi
         b.HasKey(c => new { c.EntryNo, c.LineNo });
         b.Property(c => c.Comment).HasMaxLength(InteractionLogEntryComment.CommentLength);
         b.HasOne<InteractionLogEntry>().WithMany().HasForeignKey(c => c.EntryNo).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class InteractionTotalConfiguration : IEntityTypeConfiguration<InteractionTotal>
+{
+    public void Configure(EntityTypeBuilder<InteractionTotal> b)
+    {
+        // The key is the statistics' lookup: one key and code, a date range.
+        b.HasKey(t => new { t.Key, t.Code, t.Date });
+        b.Property(t => t.Code).HasMaxLength(20);
     }
 }
 

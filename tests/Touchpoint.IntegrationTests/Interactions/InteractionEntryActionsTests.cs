@@ -10,32 +10,13 @@ namespace Touchpoint.IntegrationTests.Interactions;
 
 public sealed class InteractionEntryActionsTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
 {
-    private sealed record World(HttpClient Client, HttpClient Admin, string Company, string Person, string Salesperson, string Template);
-
-    /// <summary>A company with a person, a salesperson, and a call template without languages (usable as Outg. Calls).</summary>
-    private async Task<World> WorldAsync(string provider)
-    {
-        var app = apps.For(provider);
-        var admin = await app.ClientAsync(Roles.Admin);
-        var client = await app.ClientAsync(Roles.Sales);
-        var salesperson = Unique.Code("S");
-        await (await admin.PostAsync("/api/v1/salespeople", new { code = salesperson, name = "Ada Action" })).JsonAsync(HttpStatusCode.Created);
-        var company = (await (await client.PostAsync("/api/v1/contacts", new { name = "Action Co", phoneNo = "+31 20 555 0100" })).JsonAsync(HttpStatusCode.Created)).Str("no");
-        var person = (await (await client.PostAsync("/api/v1/contacts", new { type = "person", name = "Otto Action", companyNo = company })).JsonAsync(HttpStatusCode.Created)).Str("no");
-        var group = Unique.Code("G")[..8];
-        await (await admin.PostAsync("/api/v1/interactionGroups", new { code = group, description = "Phone" })).JsonAsync(HttpStatusCode.Created);
-        var template = Unique.Code("T")[..9];
-        await (await admin.PostAsync("/api/v1/interactionTemplates", new
-        {
-            code = template, interactionGroupCode = group, description = "Outgoing call", unitCostLcy = 1, unitDurationMin = 15,
-            informationFlow = "outbound", initiatedBy = "us", correspondenceTypeDefault = "none",
-        })).JsonAsync(HttpStatusCode.Created);
-        return new World(client, admin, company, person, salesperson, template);
-    }
+    /// <summary>A company with a phone no. and a person, a salesperson, and a call template without languages (usable as Outg. Calls).</summary>
+    private Task<InteractionWorld> WorldAsync(string provider) =>
+        InteractionWorld.CreateAsync(apps.For(provider), new { unitCostLcy = 1, correspondenceTypeDefault = "none" }, new { phoneNo = "+31 20 555 0100" });
 
     private static long EntryNo(JsonElement e) => e.GetProperty("entryNo").GetInt64();
 
-    private static async Task<long> LogAsync(World w, object? extra = null)
+    private static async Task<long> LogAsync(InteractionWorld w, object? extra = null)
     {
         var body = new Dictionary<string, object?> { ["contactNo"] = w.Person, ["interactionTemplateCode"] = w.Template, ["salespersonCode"] = w.Salesperson };
         foreach (var p in extra?.GetType().GetProperties() ?? [])

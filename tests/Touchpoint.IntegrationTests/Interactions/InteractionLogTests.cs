@@ -8,33 +8,9 @@ namespace Touchpoint.IntegrationTests.Interactions;
 
 public sealed class InteractionLogTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
 {
-    private sealed record World(HttpClient Client, string Company, string Person, string Salesperson, string Group, string Template);
-
     /// <summary>A company with a person, a salesperson, a group and a phone-call-like template of their own.</summary>
-    private async Task<World> WorldAsync(string provider, object? templateExtra = null)
-    {
-        var app = apps.For(provider);
-        var admin = await app.ClientAsync(Roles.Admin);
-        var client = await app.ClientAsync(Roles.Sales);
-        var salesperson = Unique.Code("S");
-        await (await admin.PostAsync("/api/v1/salespeople", new { code = salesperson, name = "Sam Seller" })).JsonAsync(HttpStatusCode.Created);
-        var company = (await (await client.PostAsync("/api/v1/contacts", new { name = "Log Co" })).JsonAsync(HttpStatusCode.Created)).Str("no");
-        var person = (await (await client.PostAsync("/api/v1/contacts", new { type = "person", name = "Lena Log", companyNo = company })).JsonAsync(HttpStatusCode.Created)).Str("no");
-        var group = Unique.Code("G")[..8];
-        await (await admin.PostAsync("/api/v1/interactionGroups", new { code = group, description = "Phone" })).JsonAsync(HttpStatusCode.Created);
-        var template = Unique.Code("T")[..9];
-        var body = new Dictionary<string, object?>
-        {
-            ["code"] = template, ["interactionGroupCode"] = group, ["description"] = "Outgoing call", ["unitCostLcy"] = 1.5m,
-            ["unitDurationMin"] = 15, ["informationFlow"] = "outbound", ["initiatedBy"] = "us",
-        };
-        foreach (var p in templateExtra?.GetType().GetProperties() ?? [])
-        {
-            body[p.Name] = p.GetValue(templateExtra);
-        }
-        await (await admin.PostAsync("/api/v1/interactionTemplates", body)).JsonAsync(HttpStatusCode.Created);
-        return new World(client, company, person, salesperson, group, template);
-    }
+    private Task<InteractionWorld> WorldAsync(string provider, object? templateExtra = null) =>
+        InteractionWorld.CreateAsync(apps.For(provider), templateExtra);
 
     [Theory, SqliteData, PostgresData]
     public async Task An_interaction_takes_its_defaults_from_the_template_and_keeps_overrides(string provider)
