@@ -67,6 +67,7 @@ public static class CoreServices
         services.AddScoped<ListInteractionLogEntries>();
         services.AddScoped<CancelInteractionLogEntries>();
         services.AddScoped<InteractionStatistics>();
+        services.AddScoped<InteractionStatisticsOverview>();
         services.AddScoped<ResumePostponedInteraction>();
         services.AddScoped<DeletePostponedInteraction>();
         services.AddScoped<DeleteCanceledInteractions>();

@@ -141,6 +141,9 @@ internal static class InteractionsApi
             TypedResults.Ok(await stats.ForGroupAsync(code, dateFrom, dateTo, ct)));
         statistics.MapGet("/campaigns/{no}/statistics", async (string no, DateOnly? dateFrom, DateOnly? dateTo, InteractionStatistics stats, CancellationToken ct) =>
             TypedResults.Ok(await stats.ForCampaignAsync(no, dateFrom, dateTo, ct)));
+        statistics.MapGet("/interactionStatistics", async (DateOnly? dateFrom, DateOnly? dateTo, InteractionStatisticsOverview overview, CancellationToken ct) =>
+            TypedResults.Ok(await overview.HandleAsync(dateFrom, dateTo, ct)))
+            .WithSummary("Count, cost and duration of all interactions, by month, by interaction group and by interaction template");
     }
 
     private static async Task<IResult> CancelManyAsync(HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, bool canceled, CancellationToken ct)

@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Touchpoint.Core.Common;
+using static Microsoft.Playwright.Assertions;
+
+namespace Touchpoint.BrowserTests;
+
+/// <summary>The Interaction Statistics page and the statistics on a card, on the demo company.</summary>
+public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Person = "CT000002";
+
+    // The demo company has no interactions yet: each test logs the ones it looks at through the API.
+    private async Task LogAsync(string template, DateOnly date, decimal cost, decimal duration)
+    {
+        var client = await browser.App.ClientAsync(Roles.Sales);
+        var response = await client.PostAsJsonAsync("/api/v1/interactions", new
+        {
+            contactNo = Person, interactionTemplateCode = template, salespersonCode = "JR",
+            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), costLcy = cost, durationMin = duration,
+            // The contact prefers e-mail, which would need a template with an attachment.
+            correspondenceType = "hardCopy",
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static async Task SetDateAsync(IPage page, string testId, DateOnly date)
+    {
+        var input = page.GetByTestId(testId).Locator("input");
+        await input.FillAsync(date.ToString("M/d/yyyy", CultureInfo.InvariantCulture));
+        await input.PressAsync("Tab");
+    }
+
+    [BrowserFact]
+    public async Task A_user_sees_the_interactions_by_month_group_and_template_and_narrows_the_period()
+    {
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        await LogAsync("OUTGOING", today.AddDays(-3), 1m, 15m);
+        await LogAsync("OUTGOING", today.AddDays(-3), 1m, 15m);
+        await LogAsync("INHOUSE", today.AddDays(-40), 25m, 120m);
+        await LogAsync("OUTGOING", new DateOnly(2019, 3, 10), 12.5m, 10m);
+        await LogAsync("OUTGOING", new DateOnly(2019, 3, 12), 12.5m, 10m);
+        await LogAsync("BUS", new DateOnly(2019, 5, 20), 8m, 30m);
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync();
+        await page.GetByTestId("nav-interaction-statistics").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/interactions/statistics$"));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("list-title")).ToHaveTextAsync("Interaction Statistics");
+
+        // The last twelve months by default: three charts, each with its figures.
+        foreach (var chart in new[] { "statistics-by-month-chart", "statistics-by-group-chart", "statistics-by-template-chart" })
+        {
+            await Expect(page.GetByTestId(chart).Locator("svg").First).ToBeVisibleAsync();
+        }
+        await Expect(page.GetByTestId("statistics-group-PHONE")).ToContainTextAsync(new Regex(@"Telephone conversations\s*[1-9]"));
+        await Expect(page.GetByTestId("statistics-template-INHOUSE")).ToContainTextAsync("25.00");
+        await Expect(page.GetByTestId("statistics-month-table")).Not.ToContainTextAsync("2019");
+        await Expect(page.GetByTestId("statistics-total-no-of-interactions")).ToHaveTextAsync(new Regex("^[1-9]"));
+
+        // The year 2019: only its interactions, its months from January to December.
+        await SetDateAsync(page, "statistics-date-from", new DateOnly(2019, 1, 1));
+        await SetDateAsync(page, "statistics-date-to", new DateOnly(2019, 12, 31));
+        var march = page.GetByTestId("statistics-month-2019-03");
+        await Expect(march).ToContainTextAsync("March 2019");
+        await Expect(march.Locator("td")).ToHaveTextAsync(["2", "25.00", "20"]);
+        await Expect(page.GetByTestId("statistics-month-2019-04").Locator("td")).ToHaveTextAsync(["0", "0.00", "0"]);
+        await Expect(page.GetByTestId("statistics-month-table").Locator("tbody tr")).ToHaveCountAsync(12);
+        await Expect(page.GetByTestId("statistics-total-no-of-interactions")).ToHaveTextAsync("3");
+        await Expect(page.GetByTestId("statistics-group-PHONE").Locator("td")).ToHaveTextAsync(["Telephone conversations", "2", "25.00", "20"]);
+        await Expect(page.GetByTestId("statistics-template-BUS").Locator("td")).ToHaveTextAsync(["Business Letter", "LETTER", "1", "8.00", "30"]);
+        await Expect(page.GetByTestId("statistics-template-INHOUSE")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("statistics-by-template-chart").Locator("svg").First).ToBeVisibleAsync();
+
+        // The month chart switches to the cost.
+        var measure = page.GetByTestId("statistics-month-measure").GetByRole(AriaRole.Combobox, new() { Name = "Chart shows" });
+        await Expect(measure).ToHaveValueAsync("No. of Interactions");
+        await page.GetByTestId("statistics-month-measure").Locator(".mud-select").First.ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Cost (LCY)" }).ClickAsync();
+        await Expect(measure).ToHaveValueAsync("Cost (LCY)");
+        await Expect(page.GetByTestId("statistics-by-month-chart").Locator("svg").First).ToBeVisibleAsync();
+
+        // A period without interactions says so; a starting date after the ending date is refused at the ending date.
+        await SetDateAsync(page, "statistics-date-from", new DateOnly(2019, 6, 1));
+        await Expect(page.GetByTestId("statistics-empty")).ToBeVisibleAsync();
+        await SetDateAsync(page, "statistics-date-from", new DateOnly(2020, 1, 1));
+        await Expect(page.GetByTestId("statistics-date-to")).ToContainTextAsync("The ending date must not be before the starting date.");
+    }
+
+    [BrowserFact]
+    public async Task A_template_card_shows_the_templates_statistics_for_this_year_and_in_total()
+    {
+        await LogAsync("ONSITE", DateOnly.FromDateTime(DateTime.Today), 45m, 180m);
+        await LogAsync("ONSITE", new DateOnly(2018, 6, 1), 45m, 180m);
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsync();
+        await page.GotoAsync("/setup/interactionTemplates/ONSITE");
+        await page.WaitForInteractiveAsync();
+        var statistics = page.GetByTestId("statistics-factbox");
+        await Expect(statistics.GetByTestId("statistics-no-of-interactions-this-year")).ToHaveTextAsync("1");
+        await Expect(statistics.GetByTestId("statistics-no-of-interactions-total")).ToHaveTextAsync("2");
+        await Expect(statistics.GetByTestId("statistics-cost-total")).ToHaveTextAsync("90.00");
+        await Expect(statistics.GetByTestId("statistics-duration-total")).ToHaveTextAsync("360");
+
+        // Not on a new template.
+        await page.GotoAsync("/setup/interactionTemplates/new");
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("template-code")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("statistics-factbox")).ToHaveCountAsync(0);
+    }
+}
