@@ -19,6 +19,11 @@ if (args is ["explain", ..])
     await ExplainListContacts.RunAsync();
     return;
 }
+if (args is ["post-load" or "bare-insert" or "bare-delete", ..])
+{
+    Environment.ExitCode = await PostInteractionsLoad.RunAsync(args);
+    return;
+}
 if (args is ["explain-log", ..])
 {
     await ExplainInteractionLog.RunAsync();

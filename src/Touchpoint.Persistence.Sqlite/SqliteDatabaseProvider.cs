@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -21,7 +22,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name))
-            .AddInterceptors(PragmaInterceptor.Instance);
+            .AddInterceptors(PragmaInterceptor.Instance, SqliteWriteGate.Instance);
 
     public string DefaultConnectionString(string dataFolder) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "touchpoint.db"), DefaultTimeout = 30 }.ToString();
@@ -70,8 +71,17 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
             return Task.CompletedTask;
         }
 
+        // The setting belongs to the physical connection, which the pool keeps across Open/Close: set it once per
+        // handle rather than before every query (EF Core opens and closes the connection per query).
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Done = [];
+
         private static void Apply(DbConnection connection)
         {
+            if (((SqliteConnection)connection).Handle is not { } handle || Done.TryGetValue(handle, out _))
+            {
+                return;
+            }
+            Done.AddOrUpdate(handle, handle);
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();

@@ -18,7 +18,7 @@ internal static class DemoCommands
 
         var contacts = new Option<int>("--contacts", "-n")
         {
-            Description = "How many contacts to add: one company per four contacts, the rest persons of those companies. " +
+            Description = "How many contacts to add: per thousand one company with 50 persons, then companies with three persons each. " +
                 "0 adds none (to add only interaction log entries to the contacts there are).",
             Required = true,
         };
@@ -42,6 +42,18 @@ internal static class DemoCommands
                 r.AddError("--entries must be 0 or more.");
             }
         });
+        var canceled = new Option<int>("--canceled")
+        {
+            Description = "The share of the generated entries that are canceled, in percent (1 % more are postponed).",
+            DefaultValueFactory = _ => GenerateInteractions.DefaultCanceledPercent,
+        };
+        canceled.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 99)
+            {
+                r.AddError("--canceled must be a percentage from 0 to 99.");
+            }
+        });
         var randomSeed = new Option<int>("--seed")
         {
             Description = "The random seed: the same seed on the same database gives the same contacts and entries.",
@@ -54,6 +66,7 @@ internal static class DemoCommands
         {
             contacts,
             entries,
+            canceled,
             randomSeed,
         };
         generate.Validators.Add(r =>
@@ -81,7 +94,7 @@ internal static class DemoCommands
                 if (entryCount > 0)
                 {
                     await services.GetRequiredService<GenerateInteractions>()
-                        .HandleAsync(entryCount, seed, afterContacts: contactCount > 0, Console.Out, token);
+                        .HandleAsync(entryCount, seed, parse.GetValue(canceled), afterContacts: contactCount > 0, Console.Out, token);
                 }
             },
             ct));

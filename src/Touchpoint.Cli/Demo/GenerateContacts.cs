@@ -11,8 +11,8 @@ using Touchpoint.Persistence;
 namespace Touchpoint.Cli.Demo;
 
 /// <summary>
-/// Fills a database with synthetic contacts for trying and measuring Touchpoint at size: one company per four
-/// contacts, the others persons of those companies, with names, addresses and phone numbers of six countries. Every
+/// Fills a database with synthetic contacts for trying and measuring Touchpoint at size: in every thousand contacts one
+/// large company with 50 persons, then companies of three persons each (about one company in four contacts), with names, addresses and phone numbers of six countries. Every
 /// contact is made by <see cref="Contact.Create"/> (so SearchText and SearchName are exactly what the app writes) and
 /// written through the provider's bulk path; EF change tracking would be 11–14× slower (stack.md).
 /// </summary>
@@ -25,6 +25,17 @@ internal sealed class GenerateContacts(
 {
     public const int DefaultSeed = 5050;
     public const int ContactsPerCompany = 4;
+
+    /// <summary>Contacts are laid out in blocks: a large company with its persons first, then small companies.</summary>
+    public const int BlockSize = 1000;
+    public const int LargeCompanyPersons = 50;
+
+    /// <summary>Whether the i-th generated contact is a company (the persons after it, up to the next, are its own).</summary>
+    public static bool StartsCompany(long i)
+    {
+        var k = i % BlockSize;
+        return k == 0 || (k > LargeCompanyPersons && (k - LargeCompanyPersons - 1) % ContactsPerCompany == 0);
+    }
 
     private static readonly (string Country, string Locale, string Language, string Phone)[] Countries =
     [
@@ -42,7 +53,7 @@ internal sealed class GenerateContacts(
         var taken = (await db.Contacts.AsNoTracking().Select(c => c.No).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var salespeople = await db.Salespeople.AsNoTracking().OrderBy(s => s.Code).Select(s => s.Code).ToListAsync(ct);
         var (numbers, last) = FreeNumbers(series, taken, count);
-        var companies = (count + ContactsPerCompany - 1) / ContactsPerCompany;
+        var companies = Enumerable.Range(0, count).Count(i => StartsCompany(i));
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"Generating {count:N0} contacts ({companies:N0} companies, {count - companies:N0} persons), numbered {numbers[0]} … {numbers[^1]}."));
 
@@ -93,7 +104,7 @@ internal sealed class GenerateContacts(
         {
             var errors = new FieldErrors();
             Contact contact;
-            if (i % ContactsPerCompany == 0)
+            if (StartsCompany(i))
             {
                 pool = pools[random.Next(pools.Length)];
                 var (name, ascii) = Pick(random, pool.Companies);

@@ -12,7 +12,7 @@ namespace Touchpoint.Cli.Demo;
 /// excepted: the app logs nothing for them), made from the database's own interaction templates as the Create
 /// Interaction wizard would: the template's group, description, cost, duration, information flow, initiated by,
 /// correspondence type and language; the contact's salesperson (else any); dates over the last three years on
-/// weekdays, times in office hours; about 3 % canceled, 1 % postponed, 5 % failed attempts, evaluations mixed. Every
+/// weekdays, times in office hours; about 3 % canceled (--canceled), 1 % postponed, 5 % failed attempts, evaluations mixed. Every
 /// entry is made by <see cref="InteractionLogEntry.From"/> and written through the provider's bulk path as the contacts
 /// are read, so neither the contacts nor the entries are ever held in memory. No campaign entries are made, so the
 /// generated entries carry no campaign.
@@ -24,6 +24,7 @@ internal sealed class GenerateInteractions(
     TimeProvider clock)
 {
     public const string UserId = "generator";
+    public const int DefaultCanceledPercent = 3;
     private const int Years = 3;
 
     // The evaluation of a finished entry, by weight: most are not evaluated, the others lean positive.
@@ -33,7 +34,7 @@ internal sealed class GenerateInteractions(
         (Evaluation.Negative, 10), (Evaluation.VeryNegative, 4),
     ];
 
-    public async Task HandleAsync(int count, int seed, bool afterContacts, TextWriter output, CancellationToken ct)
+    public async Task HandleAsync(int count, int seed, int canceledPercent, bool afterContacts, TextWriter output, CancellationToken ct)
     {
         if (!afterContacts)
         {
@@ -59,7 +60,7 @@ internal sealed class GenerateInteractions(
         var stream = contacts.OrderBy(c => c.No).Select(c => new ContactRow(c.No, c.CompanyNo, c.SalespersonCode)).AsEnumerable();
         var now = clock.GetUtcNow();
         var progress = new ProgressReport(output, count, "entries");
-        var entries = progress.Track(Generate(stream, contactCount, count, templates, salespeople, seed, now, clock.LocalTimeZone));
+        var entries = progress.Track(Generate(stream, contactCount, count, canceledPercent, templates, salespeople, seed, now, clock.LocalTimeZone));
         await provider.BulkInsertInteractionLogEntriesAsync(database.ConnectionString, entries, ct);
         progress.Done();
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
@@ -81,7 +82,7 @@ internal sealed class GenerateInteractions(
 
     private sealed record ContactRow(string No, string? CompanyNo, string? SalespersonCode);
 
-    private static IEnumerable<InteractionLogEntry> Generate(IEnumerable<ContactRow> contacts, long contactCount, long count,
+    private static IEnumerable<InteractionLogEntry> Generate(IEnumerable<ContactRow> contacts, long contactCount, long count, int canceledPercent,
         List<InteractionTemplate> templates, List<string> salespeople, int seed, DateTimeOffset now, TimeZoneInfo zone)
     {
         // Synthetic data: a plain seeded Random, as for the contacts.
@@ -109,7 +110,7 @@ internal sealed class GenerateInteractions(
                 var time = new TimeOnly(8, 0).AddMinutes(random.Next(10 * 60));
                 var roll = random.Next(100);
                 var postponed = roll == 0;
-                var canceled = roll is >= 1 and <= 3;
+                var canceled = roll >= 1 && roll <= canceledPercent;
                 var evaluation = Evaluation.None;
                 if (!postponed)
                 {

@@ -37,9 +37,9 @@ internal static class InteractionCommands
                 InteractionTemplateCode = parse.GetValue(template), SalespersonCode = parse.GetValue(salesperson),
             };
             var job = services.GetRequiredService<DeleteCanceledInteractions>();
-            var count = await job.CountAsync(filter, token);
             if (parse.GetValue(dryRun))
             {
+                var count = await job.CountAsync(filter, token);
                 Console.WriteLine(string.Create(CultureInfo.CurrentCulture, $"{count:N0} canceled interaction log entries would be deleted."));
                 return;
             }

@@ -32,17 +32,21 @@ public sealed record CreateInteractionRequest
 /// 12–16 from the contact and the template, BC's checks and messages of rule 19 in BC's order, then the logging
 /// pipeline. Returns the new entry.
 /// </summary>
-public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, GetInteractionLogEntry read, TimeProvider clock)
+public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, TimeProvider clock)
 {
     public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, CancellationToken ct = default)
     {
-        var line = await BuildLineAsync(request, ct);
-        var entryNo = await log.HandleAsync(line, userId, request.Postpone, Messages.Get("CampaignEntryInteractions"), ct);
-        return await read.HandleAsync(entryNo, ct);
+        var (line, names) = await BuildAsync(request, ct);
+        var entry = await log.HandleAsync(line, userId, request.Postpone, Messages.Get("CampaignEntryInteractions"), ct);
+        // The names were read to build the line: the answer is made from them, not read back.
+        return (names with { Entry = entry }).WithTitle();
     }
 
     /// <summary>Rules 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
-    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct)
+    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct) =>
+        (await BuildAsync(request, ct)).Line;
+
+    private async Task<(InteractionLine Line, InteractionLogEntryQuery.Row Names)> BuildAsync(CreateInteractionRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var contactNo = Codes.Normalize(request.ContactNo);
@@ -144,7 +148,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, GetI
             throw DomainException.Invalid("correspondenceType", Messages.Get("EmailNeedsAttachment"));
         }
 
-        return new InteractionLine
+        var line = new InteractionLine
         {
             ContactNo = contact.No,
             ContactCompanyNo = contact.CompanyNo,
@@ -171,6 +175,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, GetI
             AttachmentNo = attachmentNo,
             Comments = comments,
         };
+        return (line, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name));
     }
 
     private static TimeOnly RoundUpToMinute(TimeOnly time) =>

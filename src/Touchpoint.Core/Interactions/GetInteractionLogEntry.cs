@@ -24,9 +24,11 @@ public sealed class GetInteractionLogEntry(ITouchpointDb db)
 
 internal static class InteractionLogEntryQuery
 {
-    /// <summary>The row with what the title needs (rule 61); <see cref="WithTitle"/> composes it.</summary>
-    internal sealed record Row(InteractionLogEntryDto Dto, string? TemplateDescription, string? SalespersonName);
+    /// <summary>The entry with what the title needs (rule 61); <see cref="WithTitle"/> composes it.</summary>
+    internal sealed record Row(InteractionLogEntry Entry, string? ContactName, string? ContactCompanyName, string? TemplateDescription, string? SalespersonName);
 
+    // The entry is materialized whole and turned into the DTO in memory (ToDto), so the one mapping serves the queries
+    // and the logging pipeline, which has the entry and the names at hand without reading them back.
     public static IQueryable<Row> Project(ITouchpointDb db, IQueryable<InteractionLogEntry> entries) =>
         from e in entries
         join c in db.Contacts on e.ContactNo equals c.No into contact
@@ -35,14 +37,19 @@ internal static class InteractionLogEntryQuery
         from t in template.DefaultIfEmpty()
         join s in db.Salespeople on e.SalespersonCode equals s.Code into salesperson
         from s in salesperson.DefaultIfEmpty()
-        select new Row(new InteractionLogEntryDto(e.EntryNo, e.ContactNo, c == null ? null : c.Name, e.ContactCompanyNo,
-            c == null ? null : c.CompanyName, e.Date, e.TimeOfInteraction, e.Description, e.Subject, "", e.InformationFlow,
+        select new Row(e, c == null ? null : c.Name, c == null ? null : c.CompanyName, t == null ? null : t.Description, s == null ? null : s.Name);
+
+    private static InteractionLogEntryDto ToDto(this Row row)
+    {
+        var e = row.Entry;
+        return new InteractionLogEntryDto(e.EntryNo, e.ContactNo, row.ContactName, e.ContactCompanyNo,
+            row.ContactCompanyName, e.Date, e.TimeOfInteraction, e.Description, e.Subject, "", e.InformationFlow,
             e.InitiatedBy, e.InteractionGroupCode, e.InteractionTemplateCode, e.CostLcy, e.DurationMin, e.UserId,
             e.SalespersonCode, e.CampaignNo, e.CampaignEntryNo, e.CampaignTarget, e.CampaignResponse, e.SegmentNo,
             e.LoggedSegmentEntryNo, e.Evaluation, e.AttemptFailed, e.OpportunityNo, e.DeliveryStatus, e.Canceled,
             e.CorrespondenceType, e.DocumentType, e.DocumentNo, e.VersionNo, e.InteractionLanguageCode,
-            e.AttachmentNo != null, e.HasComments, e.Postponed),
-            t == null ? null : t.Description, s == null ? null : s.Name);
+            e.AttachmentNo != null, e.HasComments, e.Postponed);
+    }
 
     /// <summary>
     /// Rule 61: the template's description; outbound "… - by" the salesperson (else the user), inbound "… - from"
@@ -50,7 +57,7 @@ internal static class InteractionLogEntryQuery
     /// </summary>
     public static InteractionLogEntryDto WithTitle(this Row row)
     {
-        var e = row.Dto;
+        var e = row.ToDto();
         var title = row.TemplateDescription ?? e.Description;
         title = e.InformationFlow switch
         {

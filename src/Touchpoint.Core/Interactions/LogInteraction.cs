@@ -9,18 +9,18 @@ namespace Touchpoint.Core.Interactions;
 /// <summary>
 /// BC's LogInteraction (rule 47), the one path every entry is written by: the wizard, phone calls, segments and
 /// documents end here. Checks the line (rule 46) unless postponed, makes a campaign entry for a campaign interaction
-/// (not when postponed), writes the entry and its comments, all in one transaction, and returns the entry no.
+/// (not when postponed), writes the entry, its comments and its statistics, all in one transaction, and returns the entry.
 /// </summary>
 public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
 {
-    public Task<long> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
+    public Task<InteractionLogEntry> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
         WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, ct);
 
     /// <summary>Rule 27: completes (or keeps postponed) a postponed entry instead of writing a new one.</summary>
-    public Task<long> ResumeAsync(InteractionLogEntry postponedEntry, InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
+    public Task<InteractionLogEntry> ResumeAsync(InteractionLogEntry postponedEntry, InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
         WriteAsync(line, userId, postponed, campaignEntryDescription, postponedEntry, ct);
 
-    private async Task<long> WriteAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription,
+    private async Task<InteractionLogEntry> WriteAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription,
         InteractionLogEntry? resume, CancellationToken ct)
     {
         if (!postponed)
@@ -85,7 +85,7 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
             {
                 await ownTransaction.CommitAsync(ct);
             }
-            return entry.EntryNo;
+            return entry;
         }
         finally
         {
@@ -102,14 +102,27 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
     /// </summary>
     private async Task<InteractionLine> CheckLineAsync(InteractionLine line, CancellationToken ct)
     {
+        var needsSalesperson = line.DocumentType == DocumentType.None;
+        // One round trip when everything is there, as for every line the wizard, a segment or a document hands over.
+        var found = await db.Contacts.AsNoTracking().Where(c => c.No == line.ContactNo).Select(c => new
+        {
+            c.Email,
+            Salesperson = !needsSalesperson || db.Salespeople.Any(s => s.Code == line.SalespersonCode),
+            Template = db.InteractionTemplates.Any(t => t.Code == line.InteractionTemplateCode),
+            Campaign = line.CampaignNo == null || db.Campaigns.Any(k => k.No == line.CampaignNo),
+        }).FirstOrDefaultAsync(ct);
+        if (found is { Salesperson: true, Template: true, Campaign: true })
+        {
+            return Adjusted(line, found.Email);
+        }
+
+        // Something is missing: say everything that is, as BC's checks would one after the other.
         var errors = new FieldErrors();
-        var contact = await db.Contacts.AsNoTracking().Where(c => c.No == line.ContactNo)
-            .Select(c => new { c.Email }).FirstOrDefaultAsync(ct);
-        if (contact is null)
+        if (found is null)
         {
             errors.Add("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
         }
-        if (line.DocumentType == DocumentType.None)
+        if (needsSalesperson)
         {
             if (line.SalespersonCode is null)
             {
@@ -126,8 +139,11 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
         }
         await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
         errors.ThrowIfAny();
-        return line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(contact!.Email)
+        return Adjusted(line, found!.Email);
+    }
+
+    private static InteractionLine Adjusted(InteractionLine line, string? contactEmail) =>
+        line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(contactEmail)
             ? line with { CorrespondenceType = CorrespondenceType.None }
             : line;
-    }
 }

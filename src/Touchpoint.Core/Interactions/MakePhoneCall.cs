@@ -75,9 +75,9 @@ public sealed class MakePhoneCall(ITouchpointDb db, CreateInteraction create, Lo
             OpportunityNo = request.OpportunityNo,
             Comments = request.Comments,
         }, ct);
-        var entryNo = await log.HandleAsync(line with { ContactVia = contactVia }, userId, postponed: false,
+        var entry = await log.HandleAsync(line with { ContactVia = contactVia }, userId, postponed: false,
             Messages.Get("CampaignEntryInteractions"), ct);
-        return await read.HandleAsync(entryNo, ct);
+        return await read.HandleAsync(entry.EntryNo, ct);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

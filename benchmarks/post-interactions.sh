@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Throughput of POST /api/v1/interactions with concurrent clients on SQLite, end to end (HTTP, bearer sign-in, JSON,
+# the checks of rules 12–19, the entry, its statistics), next to the bare database: the same number of connections
+# each inserting one copy of a log entry per transaction into the same table.
+#
+#   benchmarks/post-interactions.sh                 # 8 clients, 20 s, on the interaction-log.sh database
+#   CLIENTS=8 SECONDS_=30 benchmarks/post-interactions.sh
+#
+# The database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
+# ENTRIES=10000000 CONTACTS=1000000), so the measured one is left as it was; the copy is deleted afterwards. The app
+# runs from its Release output in Production (no demo seeding), with its default logging, on a free port. The load
+# comes from wrk (Debian package wrk; installed here when missing and run as root): CLIENTS connections, each sending
+# the next request when the last is answered, with a random contact (of 1,000 not privacy-blocked), template (without
+# attachment) and salesperson per request, correspondence type none. wrk and the app share this machine's cores.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+source_db=${TOUCHPOINT_BENCH_SQLITE_LOG:-/tmp/touchpoint-bench-log/touchpoint.db}
+CLIENTS=${CLIENTS:-8}
+SECONDS_=${SECONDS_:-20}
+[[ -f "$source_db" ]] || { echo "$source_db does not exist: run benchmarks/interaction-log.sh first." >&2; exit 1; }
+if ! command -v wrk >/dev/null; then
+  [[ "$(id -u)" == 0 ]] && apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
+fi
+
+for project in src/Touchpoint.Web benchmarks/Touchpoint.Benchmarks; do
+  echo "Building $project (Release)…"
+  if ! build_log=$(dotnet build "$project" -c Release -nologo 2>&1); then
+    echo "$build_log" | grep -E "error" | sort -u >&2
+    exit 1
+  fi
+done
+bench() { dotnet "$root/benchmarks/Touchpoint.Benchmarks/bin/Release/net10.0/Touchpoint.Benchmarks.dll" "$@"; }
+
+work=$(mktemp -d /tmp/touchpoint-post.XXXXXX)
+pid=""
+cleanup() {
+  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+copy() {
+  rm -f "$work"/touchpoint.db*
+  cp "$source_db" "$work/touchpoint.db"
+  for suffix in -wal -shm; do if [[ -f "$source_db$suffix" ]]; then cp "$source_db$suffix" "$work/touchpoint.db$suffix"; fi; done
+}
+
+echo "Copying $source_db ($(du -h "$source_db" | cut -f1))…"
+copy
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+password="Bench-$(date +%s)-Pw!"
+(cd src/Touchpoint.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+    Touchpoint__Database__Provider=sqlite ConnectionStrings__Touchpoint="Data Source=$work/touchpoint.db" \
+    Touchpoint__DataFolder="$work/data" Touchpoint__Admin__Email=bench@touchpoint.local Touchpoint__Admin__Password="$password" \
+    dotnet Touchpoint.Web.dll >"$work/app.log" 2>&1) &
+pid=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$port/health"; do
+  kill -0 "$pid" 2>/dev/null || { echo "The app exited; its output:" >&2; cat "$work/app.log" >&2; exit 1; }
+  sleep 0.1
+done
+url="http://127.0.0.1:$port"
+token=$(curl -fs -X POST "$url/api/v1/auth/login" -H 'content-type: application/json' \
+  -d "{\"email\":\"bench@touchpoint.local\",\"password\":\"$password\"}" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')
+db="$work/touchpoint.db"
+sqlite() { python3 -c 'import sqlite3, sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$db" "$1"; }
+sqlite 'SELECT "No" FROM "Contacts" WHERE NOT "PrivacyBlocked" ORDER BY "No" LIMIT 1000' >"$work/contacts.txt"
+sqlite 'SELECT "Code" FROM "InteractionTemplates" t WHERE NOT EXISTS (SELECT 1 FROM "InteractionTemplateLanguages" l WHERE l."InteractionTemplateCode" = t."Code" AND l."AttachmentNo" IS NOT NULL)' >"$work/templates.txt"
+sqlite 'SELECT "Code" FROM "Salespeople" WHERE NOT "Blocked"' >"$work/salespeople.txt"
+cat >"$work/post.lua" <<LUA
+local function lines(path) local t = {} for l in io.lines(path) do t[#t + 1] = l end return t end
+local contacts, templates, salespeople = lines("$work/contacts.txt"), lines("$work/templates.txt"), lines("$work/salespeople.txt")
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer $token"
+request = function()
+  local body = string.format('{"contactNo":"%s","interactionTemplateCode":"%s","salespersonCode":"%s","description":"Load test call","correspondenceType":"none"}',
+    contacts[math.random(#contacts)], templates[math.random(#templates)], salespeople[math.random(#salespeople)])
+  return wrk.format(nil, "/api/v1/interactions", nil, body)
+end
+LUA
+echo "Warm-up (5 s), then $SECONDS_ s measured; $CLIENTS connections:"
+wrk -t 2 -c "$CLIENTS" -d 5s -s "$work/post.lua" "$url" >/dev/null
+wrk -t 2 -c "$CLIENTS" -d "${SECONDS_}s" --latency -s "$work/post.lua" "$url" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+created=$(sqlite "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
+echo "entries logged by the load (warm-up included): $created"
+kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
+
+echo "Bare database, a fresh copy: $CLIENTS connections, each one INSERT (a copy of a random entry) per transaction:"
+copy
+bench bare-insert "$work/touchpoint.db" "$CLIENTS" "$SECONDS_"

@@ -1,0 +1,97 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Common;
+using Touchpoint.Persistence;
+using Touchpoint.TestKit;
+
+namespace Touchpoint.IntegrationTests.Persistence;
+
+/// <summary>
+/// What the SQLite provider promises for every connection of the app: WAL and synchronous=NORMAL however often the
+/// pooled connection is opened, and transactions that queue for the one writer instead of sleeping in SQLite's busy
+/// handler, let go even when a transaction is abandoned without commit or rollback.
+/// </summary>
+public sealed class SqliteConnectionTests : IDisposable
+{
+    private readonly TouchpointApp _app = new("sqlite");
+
+    public void Dispose() => _app.Dispose();
+
+    private static async Task<long> PragmaAsync(TouchpointDbContext db, string pragma)
+    {
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"PRAGMA {pragma}";
+            var value = await command.ExecuteScalarAsync();
+            return value is string text ? (text == "wal" ? 1 : 0) : Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            await connection.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Every_connection_is_in_wal_mode_with_synchronous_normal_each_time_it_is_opened()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _app.WithScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<TouchpointDbContext>();
+                Assert.Equal(1, await PragmaAsync(db, "synchronous")); // 1 = NORMAL
+                Assert.Equal(1, await PragmaAsync(db, "journal_mode"));
+                // An EF query in between opens and closes the pooled connection again.
+                await db.Contacts.CountAsync();
+                Assert.Equal(1, await PragmaAsync(db, "synchronous"));
+                return true;
+            });
+        }
+    }
+
+    [Fact]
+    public async Task A_transaction_abandoned_without_commit_or_rollback_does_not_hold_up_the_next_writer()
+    {
+        await _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ITouchpointDb>();
+            var transaction = await db.Database.BeginTransactionAsync();
+            await db.NoSeries.Where(s => s.Code == "NONE").ExecuteUpdateAsync(s => s.SetProperty(n => n.Description, "x"));
+            await transaction.DisposeAsync(); // as `await using` does when the work throws
+            return true;
+        });
+        // Were the gate still held, this would wait for the connection's 30 s timeout: a hang guard, not a speed check.
+        await _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ITouchpointDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await db.NoSeries.Where(s => s.Code == "NONE").ExecuteUpdateAsync(s => s.SetProperty(n => n.Description, "y"));
+            await transaction.CommitAsync();
+            return true;
+        }).WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
+    public async Task Many_concurrent_writers_all_get_through()
+    {
+        var tasks = Enumerable.Range(0, 40).Select(i => _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ITouchpointDb>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var count = await db.NoSeries.CountAsync();
+            await db.NoSeries.Where(s => s.Code == "NONE").ExecuteUpdateAsync(s => s.SetProperty(n => n.Description, $"w{i}"));
+            if (i % 5 == 0)
+            {
+                await transaction.RollbackAsync();
+                return count;
+            }
+            await transaction.CommitAsync();
+            return count;
+        }));
+        var counts = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.All(counts, c => Assert.True(c > 0));
+    }
+}
