@@ -36,8 +36,10 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Time
 {
     public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, CancellationToken ct = default)
     {
-        var (line, names) = await BuildAsync(request, ct);
-        var entry = await log.HandleAsync(line, userId, request.Postpone, Messages.Get("CampaignEntryInteractions"), ct);
+        var (line, names, contactEmail) = await BuildAsync(request, ct);
+        var entry = request.Postpone
+            ? await log.HandleAsync(line, userId, postponed: true, Messages.Get("CampaignEntryInteractions"), ct)
+            : await log.HandleCheckedAsync(LogInteraction.Adjusted(line, contactEmail), userId, postponed: false, Messages.Get("CampaignEntryInteractions"), ct);
         // The names were read to build the line: the answer is made from them, not read back.
         return (names with { Entry = entry }).WithTitle();
     }
@@ -46,7 +48,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Time
     public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct) =>
         (await BuildAsync(request, ct)).Line;
 
-    private async Task<(InteractionLine Line, InteractionLogEntryQuery.Row Names)> BuildAsync(CreateInteractionRequest request, CancellationToken ct)
+    private async Task<(InteractionLine Line, InteractionLogEntryQuery.Row Names, string? ContactEmail)> BuildAsync(CreateInteractionRequest request, CancellationToken ct)
     {
         var errors = new FieldErrors();
         var contactNo = Codes.Normalize(request.ContactNo);
@@ -175,7 +177,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Time
             AttachmentNo = attachmentNo,
             Comments = comments,
         };
-        return (line, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name));
+        return (line, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name), contact.Email);
     }
 
     private static TimeOnly RoundUpToMinute(TimeOnly time) =>

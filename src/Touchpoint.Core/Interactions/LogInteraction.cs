@@ -14,16 +14,24 @@ namespace Touchpoint.Core.Interactions;
 public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
 {
     public Task<InteractionLogEntry> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
-        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, ct);
+        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, lineChecked: false, ct);
+
+    /// <summary>
+    /// For a line that <see cref="CreateInteraction"/> has just built and checked against the same rows, more strictly
+    /// than rule 46 does (blocked contacts and salespeople included) and with rule 46's e-mail adjustment applied: checking
+    /// it again would read the same rows a second time.
+    /// </summary>
+    internal Task<InteractionLogEntry> HandleCheckedAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct) =>
+        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, lineChecked: true, ct);
 
     /// <summary>Rule 27: completes (or keeps postponed) a postponed entry instead of writing a new one.</summary>
     public Task<InteractionLogEntry> ResumeAsync(InteractionLogEntry postponedEntry, InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
-        WriteAsync(line, userId, postponed, campaignEntryDescription, postponedEntry, ct);
+        WriteAsync(line, userId, postponed, campaignEntryDescription, postponedEntry, lineChecked: false, ct);
 
     private async Task<InteractionLogEntry> WriteAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription,
-        InteractionLogEntry? resume, CancellationToken ct)
+        InteractionLogEntry? resume, bool lineChecked, CancellationToken ct)
     {
-        if (!postponed)
+        if (!postponed && !lineChecked)
         {
             line = await CheckLineAsync(line, ct);
         }
@@ -142,7 +150,8 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
         return Adjusted(line, found!.Email);
     }
 
-    private static InteractionLine Adjusted(InteractionLine line, string? contactEmail) =>
+    /// <summary>Rule 46: an e-mail interaction with a contact without an e-mail address goes without correspondence type.</summary>
+    internal static InteractionLine Adjusted(InteractionLine line, string? contactEmail) =>
         line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(contactEmail)
             ? line with { CorrespondenceType = CorrespondenceType.None }
             : line;

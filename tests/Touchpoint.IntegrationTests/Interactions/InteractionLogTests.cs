@@ -95,6 +95,26 @@ public sealed class InteractionLogTests(AppPerProvider apps) : IClassFixture<App
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Rule_46_an_email_interaction_with_a_contact_without_email_address_is_logged_without_correspondence_type(string provider)
+    {
+        var w = await WorldAsync(provider, new { correspondenceTypeDefault = "email", ignoreContactCorresType = true, languageCodeDefault = "ENU" });
+        await (await w.Admin.PutAsync($"/api/v1/interactionTemplates/{w.Template}/languages/ENU/attachment", Files.Form("mail.docx", Files.Docx($"Mail {Guid.NewGuid()}"))))
+            .JsonAsync(HttpStatusCode.OK);
+        var withEmail = (await (await w.Client.PostAsync("/api/v1/contacts", new { type = "person", name = "Mia Mail", companyNo = w.Company, email = "mia@example.com" }))
+            .JsonAsync(HttpStatusCode.Created)).Str("no");
+
+        var noAddress = await (await w.Client.PostAsync("/api/v1/interactions", new { contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson }))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("none", noAddress.Str("correspondenceType"));
+        var mailed = await (await w.Client.PostAsync("/api/v1/interactions", new { contactNo = withEmail, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson }))
+            .JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("email", mailed.Str("correspondenceType"));
+        // The answer is what was stored.
+        var stored = await (await w.Client.GetAsync($"/api/v1/interactionLogEntries/{noAddress.GetProperty("entryNo").GetInt64()}")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("none", stored.Str("correspondenceType"));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Postponed_interactions_appear_only_on_their_own_list_and_count_in_no_statistic(string provider)
     {
         var w = await WorldAsync(provider);
