@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
@@ -7,10 +8,20 @@ namespace Touchpoint.Core.Interactions;
 /// Cancels or un-cancels entries, all or none (BC's "Switch Checkmark in Canceled" with its confirmation answered).
 /// Canceled entries stay in the log and count in no statistic. Rule 30: an entry whose campaign entry is canceled
 /// cannot be un-canceled on its own. Postponed entries are not in the log and cannot be canceled.
+/// Rule 29's second question, answered yes, makes canceling also remove the entries' unique attachments: those that no
+/// other entry and no template language uses. Un-canceling never brings them back, as in BC.
 /// </summary>
-public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider clock)
+public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
 {
-    public async Task<int> HandleAsync(IReadOnlyCollection<long> entryNos, bool cancel, string userId, CancellationToken ct = default)
+    /// <summary>How many of the entries have a unique attachment: BC asks its question only when there is one.</summary>
+    public Task<int> CountUniqueAttachmentsAsync(IReadOnlyCollection<long> entryNos, CancellationToken ct = default)
+    {
+        var wanted = entryNos.Distinct().ToList();
+        return WithUniqueAttachment(wanted).CountAsync(ct);
+    }
+
+    public async Task<int> HandleAsync(IReadOnlyCollection<long> entryNos, bool cancel, string userId, bool removeUniqueAttachments = false,
+        CancellationToken ct = default)
     {
         if (entryNos.Count == 0)
         {
@@ -37,6 +48,11 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
                 throw DomainException.Conflict(Messages.Get("UncancelBlockedByCampaignEntry", blocked));
             }
         }
+        // Decided inside the transaction: the entries, their blanked attachment nos. and the removed files go together or not at all.
+        var unique = cancel && removeUniqueAttachments
+            ? (await WithUniqueAttachment(wanted).Select(e => e.EntryNo).ToListAsync(ct)).ToHashSet()
+            : [];
+        var removedAttachments = new List<long>();
         // Only the entries whose state changes move the statistics: canceling a canceled entry again changes nothing.
         var totals = new InteractionTotals();
         foreach (var entry in entries)
@@ -48,6 +64,11 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
             if (cancel)
             {
                 entry.Cancel(userId, now);
+                if (unique.Contains(entry.EntryNo) && entry.AttachmentNo is { } attachmentNo)
+                {
+                    entry.RemoveAttachment();
+                    removedAttachments.Add(attachmentNo);
+                }
             }
             else
             {
@@ -63,7 +84,16 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, TimeProvider c
             throw DomainException.Conflict(Messages.Get("EntryChangedByAnotherUser"));
         }
         await totals.SaveAsync(db, ct);
+        foreach (var attachmentNo in removedAttachments)
+        {
+            await attachments.RemoveAsync(attachmentNo, ct);
+        }
         await transaction.CommitAsync(ct);
         return entries.Count;
     }
+
+    private IQueryable<InteractionLogEntry> WithUniqueAttachment(List<long> entryNos) =>
+        db.InteractionLogEntries.Where(e => entryNos.Contains(e.EntryNo) && !e.Postponed && e.AttachmentNo != null
+            && !db.InteractionLogEntries.Any(other => other.AttachmentNo == e.AttachmentNo && other.EntryNo != e.EntryNo)
+            && !db.InteractionTemplateLanguages.Any(l => l.AttachmentNo == e.AttachmentNo));
 }

@@ -158,6 +158,19 @@ public sealed class InteractionLogEntry
         CanceledAt = now;
     }
 
+    /// <summary>
+    /// Rule 29: a canceled entry may let go of its attachment; the caller removes the file when nothing else uses it.
+    /// A live entry keeps its file, so what was sent stays readable.
+    /// </summary>
+    public void RemoveAttachment()
+    {
+        if (!Canceled || Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("EntryNotCanceledKeepsAttachment", EntryNo));
+        }
+        AttachmentNo = null;
+    }
+
     /// <summary>Rule 23 ("Evaluate Interaction"): one of the five evaluations; a postponed entry is finished first.</summary>
     public void Evaluate(Evaluation evaluation)
     {

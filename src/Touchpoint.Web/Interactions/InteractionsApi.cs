@@ -109,21 +109,23 @@ internal static class InteractionsApi
             .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
-        entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelInteractionLogEntries cancel, GetInteractionLogEntry get, CancellationToken ct) =>
+        entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel,
+            GetInteractionLogEntry get, CancellationToken ct) =>
         {
-            await cancel.HandleAsync([entryNo], cancel: true, user.UserId(), ct);
+            await cancel.HandleAsync([entryNo], cancel: true, user.UserId(), removeUniqueAttachments ?? false, ct);
             return TypedResults.Ok(await get.HandleAsync(entryNo, ct));
-        }).RequireAuthorization(Roles.WritePolicy);
+        }).RequireAuthorization(Roles.WritePolicy)
+        .WithSummary("Cancel an entry; removeUniqueAttachments=true also removes its attachment when nothing else uses it (rule 29)");
         entries.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelInteractionLogEntries cancel, GetInteractionLogEntry get, CancellationToken ct) =>
         {
-            await cancel.HandleAsync([entryNo], cancel: false, user.UserId(), ct);
+            await cancel.HandleAsync([entryNo], cancel: false, user.UserId(), ct: ct);
             return TypedResults.Ok(await get.HandleAsync(entryNo, ct));
         }).RequireAuthorization(Roles.WritePolicy).WithSummary("Un-cancel an entry (409 while its campaign entry is canceled, rule 30)");
-        entries.MapPost("/cancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
-            CancelManyAsync(request, user, cancel, true, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
-            .WithSummary("Cancel several entries, all or none");
+        entries.MapPost("/cancel", (HttpRequest request, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
+            CancelManyAsync(request, user, cancel, true, removeUniqueAttachments ?? false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            .WithSummary("Cancel several entries, all or none; removeUniqueAttachments=true also removes the attachments nothing else uses (rule 29)");
         entries.MapPost("/uncancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
-            CancelManyAsync(request, user, cancel, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            CancelManyAsync(request, user, cancel, false, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
             .WithSummary("Un-cancel several entries, all or none");
     }
 
@@ -146,12 +148,13 @@ internal static class InteractionsApi
             .WithSummary("Count, cost and duration of all interactions, by month, by interaction group and by interaction template");
     }
 
-    private static async Task<IResult> CancelManyAsync(HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, bool canceled, CancellationToken ct)
+    private static async Task<IResult> CancelManyAsync(HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, bool canceled,
+        bool removeUniqueAttachments, CancellationToken ct)
     {
         var body = (await JsonBody.ReadAsync(request, ct)).Allow("entryNos");
         var entryNos = body.Value<long[]?>("entryNos");
         body.ThrowIfErrors();
-        var count = await cancel.HandleAsync(entryNos ?? [], canceled, user.UserId(), ct);
+        var count = await cancel.HandleAsync(entryNos ?? [], canceled, user.UserId(), removeUniqueAttachments, ct);
         return TypedResults.Ok(new { count });
     }
 
