@@ -135,7 +135,7 @@ public static class PostInteractionsLoad
             connection.Open();
             using (var pragma = connection.CreateCommand())
             {
-                pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                pragma.CommandText = Environment.GetEnvironmentVariable("BARE_PRAGMAS") ?? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
                 pragma.ExecuteNonQuery();
             }
             using var insert = connection.CreateCommand();
