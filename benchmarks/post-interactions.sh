@@ -4,7 +4,7 @@
 # each inserting one copy of a log entry per transaction into the same table.
 #
 #   benchmarks/post-interactions.sh                 # 8 clients, 20 s, on the interaction-log.sh database
-#   CLIENTS=8 SECONDS_=30 benchmarks/post-interactions.sh
+#   CLIENTS=8 SECONDS_=30 WARMUP=15 benchmarks/post-interactions.sh
 #
 # The database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
 # ENTRIES=10000000 CONTACTS=1000000), so the measured one is left as it was; the copy is deleted afterwards. The app
@@ -19,6 +19,7 @@ root=$PWD
 source_db=${TOUCHPOINT_BENCH_SQLITE_LOG:-/tmp/touchpoint-bench-log/touchpoint.db}
 CLIENTS=${CLIENTS:-8}
 SECONDS_=${SECONDS_:-20}
+WARMUP=${WARMUP:-15}
 [[ -f "$source_db" ]] || { echo "$source_db does not exist: run benchmarks/interaction-log.sh first." >&2; exit 1; }
 if ! command -v wrk >/dev/null; then
   [[ "$(id -u)" == 0 ]] && apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
@@ -80,8 +81,8 @@ request = function()
   return wrk.format(nil, "/api/v1/interactions", nil, body)
 end
 LUA
-echo "Warm-up (5 s), then $SECONDS_ s measured; $CLIENTS connections:"
-wrk -t 2 -c "$CLIENTS" -d 5s -s "$work/post.lua" "$url" >/dev/null
+echo "Warm-up ($WARMUP s, so that the JIT has optimised the hot path), then $SECONDS_ s measured; $CLIENTS connections:"
+wrk -t 2 -c "$CLIENTS" -d "${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null
 wrk -t 2 -c "$CLIENTS" -d "${SECONDS_}s" --latency -s "$work/post.lua" "$url" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
 created=$(sqlite "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
 echo "entries logged by the load (warm-up included): $created"
