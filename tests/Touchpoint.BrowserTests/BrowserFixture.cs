@@ -46,6 +46,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    public async Task<IPage> SignedInPageAsync(string email = TouchpointApp.AdminEmail, string password = TouchpointApp.AdminPassword)
+    {
+        var page = await NewPageAsync();
+        await page.SignInAsync(email, password);
+        return page;
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

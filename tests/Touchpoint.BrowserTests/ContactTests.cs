@@ -11,8 +11,7 @@ public sealed class ContactTests(BrowserFixture browser) : IClassFixture<Browser
     public async Task A_user_creates_a_company_and_a_person_in_it_and_finds_the_person_by_search()
     {
         var tag = Unique.Code("Zq");
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
 
         await page.GetByTestId("nav-contacts").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/contacts$"));
@@ -42,8 +41,7 @@ public sealed class ContactTests(BrowserFixture browser) : IClassFixture<Browser
         await page.GotoAsync($"/contacts/{companyNo}");
         await Expect(page.GetByTestId("company-persons")).ToContainTextAsync($"Greta {tag} Lind");
 
-        await page.GotoAsync("/contacts");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/contacts");
         await page.GetByTestId("contacts-search").Locator("input").FillAsync($"greta {tag.ToLowerInvariant()}");
         var table = page.GetByTestId("contacts-table");
         await Expect(table).ToContainTextAsync($"Greta {tag} Lind");
@@ -56,10 +54,8 @@ public sealed class ContactTests(BrowserFixture browser) : IClassFixture<Browser
     [BrowserFact]
     public async Task A_name_that_is_missing_is_shown_at_the_field_and_nothing_is_saved()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync("/contacts/new");
-        await page.WaitForInteractiveAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/contacts/new");
         await page.GetByTestId("contact-save").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/contacts/new"));
         await Expect(page.GetByTestId("contact-name")).ToContainTextAsync("must have a value");

@@ -13,11 +13,9 @@ public sealed class InteractionSetupTests(BrowserFixture browser) : IClassFixtur
     public async Task An_admin_creates_a_letter_template_adds_a_language_and_uploads_its_attachment()
     {
         var code = Unique.Code("T");
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
 
-        await page.GotoAsync("/setup/interactionTemplates");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/setup/interactionTemplates");
         await Expect(page.GetByTestId("templates-table")).ToContainTextAsync("ABSTRACT");
         await page.GetByTestId("template-new").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/setup/interactionTemplates/new"));
@@ -61,10 +59,8 @@ public sealed class InteractionSetupTests(BrowserFixture browser) : IClassFixtur
     [BrowserFact]
     public async Task Setting_a_document_type_to_none_adds_one_to_the_count_of_types_not_recorded()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync("/setup/interactionTemplateSetup");
-        await page.WaitForInteractiveAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/setup/interactionTemplateSetup");
 
         var count = page.GetByTestId("setup-unmapped-count");
         var before = int.Parse(await count.InnerTextAsync(), CultureInfo.GetCultureInfo("en-US"));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Touchpoint.Core.Common;
@@ -16,14 +15,7 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
     private async Task LogAsync(string template, DateOnly date, decimal cost, decimal duration)
     {
         var client = await browser.App.ClientAsync(Roles.Sales);
-        var response = await client.PostAsJsonAsync("/api/v1/interactions", new
-        {
-            contactNo = Person, interactionTemplateCode = template, salespersonCode = "JR",
-            date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), costLcy = cost, durationMin = duration,
-            // The contact prefers e-mail, which would need a template with an attachment.
-            correspondenceType = "hardCopy",
-        });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await client.LogInteractionAsync(Person, template, date: date, cost: cost, duration: duration);
     }
 
     private static async Task SetDateAsync(IPage page, string testId, DateOnly date)
@@ -44,8 +36,7 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
         await LogAsync("OUTGOING", new DateOnly(2019, 3, 12), 12.5m, 10m);
         await LogAsync("BUS", new DateOnly(2019, 5, 20), 8m, 30m);
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
         await page.GetByTestId("nav-interaction-statistics").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/interactions/statistics$"));
         await page.WaitForInteractiveAsync();
@@ -96,10 +87,8 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
         await LogAsync("ONSITE", DateOnly.FromDateTime(DateTime.Today), 45m, 180m);
         await LogAsync("ONSITE", new DateOnly(2018, 6, 1), 45m, 180m);
 
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync("/setup/interactionTemplates/ONSITE");
-        await page.WaitForInteractiveAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/setup/interactionTemplates/ONSITE");
         var statistics = page.GetByTestId("statistics-factbox");
         await Expect(statistics.GetByTestId("statistics-no-of-interactions-this-year")).ToHaveTextAsync("1");
         await Expect(statistics.GetByTestId("statistics-no-of-interactions-total")).ToHaveTextAsync("2");
@@ -107,8 +96,7 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
         await Expect(statistics.GetByTestId("statistics-duration-total")).ToHaveTextAsync("360");
 
         // Not on a new template.
-        await page.GotoAsync("/setup/interactionTemplates/new");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/setup/interactionTemplates/new");
         await Expect(page.GetByTestId("template-code")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("statistics-factbox")).ToHaveCountAsync(0);
     }

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Touchpoint.TestKit;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,16 +8,14 @@ namespace Touchpoint.BrowserTests;
 public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Person = "CT000002";
-    private const string ResultStepTitle = "What is the result of the interaction?";
 
     [BrowserFact]
     public async Task A_user_logs_an_interaction_from_a_contact_card_and_sees_it_in_the_contacts_interactions()
     {
         var description = $"Call about chairs {Unique.Code("Wz")}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
 
-        await StartFromContactCardAsync(page);
+        await page.StartInteractionFromContactCardAsync(Person);
         // The contact is given: it is shown and cannot be changed.
         await Expect(page.GetByTestId("wizard-contact").Locator("input")).ToHaveValueAsync(new Regex(Person));
         await Expect(page.GetByTestId("wizard-contact").Locator("input")).ToHaveAttributeAsync("readonly", new Regex(".*"));
@@ -28,12 +25,11 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         await Expect(page.GetByTestId("wizard-template")).ToContainTextAsync("Interaction Template Code is mandatory.");
         await Expect(page.GetByTestId("wizard-step-title")).ToHaveTextAsync("What is the type of interaction?");
 
-        await ChooseTemplateAsync(page, "Outgoing phone call");
+        await page.ChooseTemplateAsync("Outgoing phone call");
         // The description defaults to the template's.
         await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync("Outgoing phone call");
-        await page.GetByTestId("wizard-description").Locator("input").FillAsync(description);
-        await GoToResultStepAsync(page);
-        await page.GetByTestId("wizard-finish").ClickAsync();
+        await page.DescribeInteractionAsync(description);
+        await page.FinishWizardAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
         var part = page.GetByTestId("contact-interactions");
@@ -45,12 +41,11 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
     public async Task A_user_finishes_an_interaction_later_and_resumes_it_from_postponed_interactions()
     {
         var description = $"Meeting later {Unique.Code("Wp")}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
 
-        await StartFromContactCardAsync(page);
-        await ChooseTemplateAsync(page, "Meeting at our place");
-        await page.GetByTestId("wizard-description").Locator("input").FillAsync(description);
+        await page.StartInteractionFromContactCardAsync(Person);
+        await page.ChooseTemplateAsync("Meeting at our place");
+        await page.DescribeInteractionAsync(description);
         await page.GetByTestId("wizard-cancel").ClickAsync();
         await Expect(page.GetByTestId("wizard-later-question")).ToHaveTextAsync("Do you want to finish this interaction later?");
         await page.GetByTestId("wizard-later-yes").ClickAsync();
@@ -58,8 +53,7 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         // Postponed: not in the contact's interactions (rule 26), but on Postponed Interactions.
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
         await Expect(page.GetByTestId("contact-interactions-table")).Not.ToContainTextAsync(description);
-        await page.GotoAsync("/postponedInteractions");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/postponedInteractions");
         var row = page.GetByTestId("postponed-table").Locator("tbody tr").Filter(new() { HasText = description });
         await Expect(row).ToHaveCountAsync(1);
         await row.Locator("input[type=checkbox]").CheckAsync();
@@ -68,13 +62,11 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         await Expect(page).ToHaveURLAsync(new Regex("/postponedInteractions/[0-9]+/resume$"));
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync(description);
-        await GoToResultStepAsync(page);
-        await page.GetByTestId("wizard-finish").ClickAsync();
+        await page.FinishWizardAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
         await Expect(page.GetByTestId("contact-interactions").Locator("tbody tr").Filter(new() { HasText = description })).ToHaveCountAsync(1);
-        await page.GotoAsync("/postponedInteractions");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/postponedInteractions");
         await Expect(page.GetByTestId("postponed-table")).Not.ToContainTextAsync(description);
     }
 
@@ -82,26 +74,17 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
     public async Task A_user_cancels_an_entry_in_the_log_and_deletes_the_canceled_entries()
     {
         var description = $"To be canceled {Unique.Code("Wc")}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await StartFromContactCardAsync(page);
-        await ChooseTemplateAsync(page, "Outgoing phone call");
-        await page.GetByTestId("wizard-description").Locator("input").FillAsync(description);
-        await GoToResultStepAsync(page);
-        await page.GetByTestId("wizard-finish").ClickAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.StartInteractionFromContactCardAsync(Person);
+        await page.LogInWizardAsync("Outgoing phone call", description);
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
 
-        await page.GotoAsync($"/interactionLogEntries?contactNo={Person}");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("log-search").Locator("input").FillAsync(description);
-        var table = page.GetByTestId("log-table");
-        var row = table.Locator("tbody tr").Filter(new() { HasText = description });
-        await Expect(table.Locator("tbody tr")).ToHaveCountAsync(1);
+        var row = await page.SelectInLogAsync(Person, description);
         await Expect(row).ToHaveCountAsync(1);
-        await row.Locator("input[type=checkbox]").CheckAsync();
         await page.GetByTestId("log-cancel").ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Dialog)).ToContainTextAsync(new Regex(@"Do you wish to mark Entry No\. [0-9]+ as canceled\?"));
-        await page.GetByRole(AriaRole.Button, new() { Name = "Yes", Exact = true }).ClickAsync();
+        var cancelQuestion = page.DialogWith("as canceled?");
+        await Expect(cancelQuestion).ToContainTextAsync(new Regex(@"Do you wish to mark Entry No\. [0-9]+ as canceled\?"));
+        await cancelQuestion.AnswerAsync("Yes");
         await Expect(row.GetByTestId("log-canceled").Locator("svg")).ToHaveCountAsync(1);
 
         await page.GetByTestId("log-delete-canceled").ClickAsync();
@@ -111,36 +94,6 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         await page.GetByTestId("log-delete-confirm").ClickAsync();
         await Expect(page.GetByTestId("log-info")).ToContainTextAsync($"{count} Interaction Log Entries have been deleted.");
-        await Expect(table).Not.ToContainTextAsync(description);
-    }
-
-    private static async Task StartFromContactCardAsync(IPage page)
-    {
-        await page.GotoAsync($"/contacts/{Person}");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("contact-create-interaction").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/interactions/new\\?contactNo={Person}$"));
-        await page.WaitForInteractiveAsync();
-    }
-
-    private static async Task ChooseTemplateAsync(IPage page, string templateDescription)
-    {
-        await page.GetByTestId("wizard-template").Locator(".mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = templateDescription }).ClickAsync();
-        // The description defaults to the template's (rule 14); typing before it arrives would mix the two.
-        await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync(templateDescription);
-    }
-
-    /// <summary>Next through the steps (the content step shows only for templates with a wizard action).</summary>
-    private static async Task GoToResultStepAsync(IPage page)
-    {
-        var title = page.GetByTestId("wizard-step-title");
-        for (var i = 0; i < 3 && await title.InnerTextAsync() != ResultStepTitle; i++)
-        {
-            var before = await title.InnerTextAsync();
-            await page.GetByTestId("wizard-next").ClickAsync();
-            await Expect(title).Not.ToHaveTextAsync(before);
-        }
-        await Expect(title).ToHaveTextAsync(ResultStepTitle);
+        await Expect(page.GetByTestId("log-table")).Not.ToContainTextAsync(description);
     }
 }

@@ -10,18 +10,15 @@ public sealed class SetupTests(BrowserFixture browser) : IClassFixture<BrowserFi
     [BrowserFact]
     public async Task An_admin_changes_the_contact_number_prefix_and_the_next_contact_gets_it()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync("/setup/noseries");
-        await page.WaitForInteractiveAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/setup/noseries");
         await page.GetByTestId("noseries-edit-CONTACT").ClickAsync();
         var prefix = page.GetByTestId("noseries-table").Locator("input").First;
         await prefix.FillAsync("kt");
         await prefix.PressAsync("Enter");
         await Expect(page.GetByTestId("noseries-table")).ToContainTextAsync("KT000801");
 
-        await page.GotoAsync("/contacts/new");
-        await page.WaitForInteractiveAsync();
+        await page.OpenAsync("/contacts/new");
         await page.GetByTestId("contact-name").Locator("input").FillAsync("Prefix Test Company");
         await page.GetByTestId("contact-save").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/contacts/KT000801$"));
@@ -31,8 +28,7 @@ public sealed class SetupTests(BrowserFixture browser) : IClassFixture<BrowserFi
     public async Task A_viewer_is_not_shown_setup_and_is_turned_away_from_it()
     {
         await browser.App.ClientAsync(Roles.Viewer); // creates viewer@test.local
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync("viewer@test.local", Touchpoint.TestKit.TouchpointApp.Password);
+        var page = await browser.SignedInPageAsync("viewer@test.local", Touchpoint.TestKit.TouchpointApp.Password);
         await Expect(page.GetByTestId("nav-noseries")).ToHaveCountAsync(0);
         await page.GotoAsync("/setup/noseries");
         await Expect(page).ToHaveURLAsync(new Regex("/account/denied"));

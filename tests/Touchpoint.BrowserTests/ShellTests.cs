@@ -9,8 +9,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     [BrowserFact]
     public async Task A_user_signs_in_and_out()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
         await Expect(page.GetByTestId("nav-contacts")).ToBeVisibleAsync();
         await page.GetByTestId("sign-out").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
@@ -34,8 +33,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     [BrowserFact]
     public async Task Switching_the_language_to_Dutch_shows_Dutch_labels_and_is_remembered()
     {
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
+        var page = await browser.SignedInPageAsync();
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contacts");
         await page.GetByTestId("language-picker").Locator("button").First.ClickAsync();
         await page.GetByTestId("language-nl").ClickAsync();

@@ -4,7 +4,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Touchpoint.BrowserTests;
 
-/// <summary>What a person does often: sign in, wait until the page answers clicks.</summary>
+/// <summary>What a person does often: sign in, open a page, wait until the page answers clicks.</summary>
 internal static class Steps
 {
     public static async Task SignInAsync(this IPage page, string email = TouchpointApp.AdminEmail, string password = TouchpointApp.AdminPassword)
@@ -14,6 +14,12 @@ internal static class Steps
         await page.Locator("#email").FillAsync(email);
         await page.Locator("#password").FillAsync(password);
         await page.GetByTestId("signin-submit").ClickAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
+    public static async Task OpenAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();
     }
 

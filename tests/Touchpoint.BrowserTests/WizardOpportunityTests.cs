@@ -12,25 +12,14 @@ namespace Touchpoint.BrowserTests;
 public sealed class WizardOpportunityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
     private const string Person = "CT000002";
-    private const string ResultStepTitle = "What is the result of the interaction?";
 
     [BrowserFact]
     public async Task After_the_wizard_a_user_accepts_the_notification_and_the_entry_gets_a_new_opportunity()
     {
         var description = $"Call about desks {Unique.Code("Wo")}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync($"/contacts/{Person}");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("contact-create-interaction").ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex($"/interactions/new\\?contactNo={Person}$"));
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("wizard-template").Locator(".mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Outgoing phone call" }).ClickAsync();
-        await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync("Outgoing phone call");
-        await page.GetByTestId("wizard-description").Locator("input").FillAsync(description);
-        await GoToResultStepAsync(page);
-        await page.GetByTestId("wizard-finish").ClickAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.StartInteractionFromContactCardAsync(Person);
+        await page.LogInWizardAsync("Outgoing phone call", description);
 
         // The wizard has gone on to the contact card; the notification came along.
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
@@ -55,16 +44,9 @@ public sealed class WizardOpportunityTests(BrowserFixture browser) : IClassFixtu
     public async Task Closing_the_notification_creates_no_opportunity()
     {
         var description = $"Call without a deal {Unique.Code("Wn")}";
-        var page = await browser.NewPageAsync();
-        await page.SignInAsync();
-        await page.GotoAsync($"/interactions/new?contactNo={Person}");
-        await page.WaitForInteractiveAsync();
-        await page.GetByTestId("wizard-template").Locator(".mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Outgoing phone call" }).ClickAsync();
-        await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync("Outgoing phone call");
-        await page.GetByTestId("wizard-description").Locator("input").FillAsync(description);
-        await GoToResultStepAsync(page);
-        await page.GetByTestId("wizard-finish").ClickAsync();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/interactions/new?contactNo={Person}");
+        await page.LogInWizardAsync("Outgoing phone call", description);
 
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
         var notification = page.Locator(".mud-snackbar").Filter(new() { HasText = "Do you want to create an opportunity?" });
@@ -80,17 +62,4 @@ public sealed class WizardOpportunityTests(BrowserFixture browser) : IClassFixtu
 
     private Task<bool> EntryExistsAsync(string description) =>
         browser.App.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().InteractionLogEntries.AnyAsync(e => e.Description == description));
-
-    /// <summary>Next through the steps (the content step shows only for templates with a wizard action).</summary>
-    private static async Task GoToResultStepAsync(IPage page)
-    {
-        var title = page.GetByTestId("wizard-step-title");
-        for (var i = 0; i < 3 && await title.InnerTextAsync() != ResultStepTitle; i++)
-        {
-            var before = await title.InnerTextAsync();
-            await page.GetByTestId("wizard-next").ClickAsync();
-            await Expect(title).Not.ToHaveTextAsync(before);
-        }
-        await Expect(title).ToHaveTextAsync(ResultStepTitle);
-    }
 }
