@@ -9,6 +9,7 @@ using Touchpoint.Core.Interactions;
 using Touchpoint.Core.NoSeries;
 using Touchpoint.Core.Opportunities;
 using Touchpoint.Core.Salespeople;
+using Touchpoint.Core.Segments;
 
 namespace Touchpoint.Core;
 
@@ -42,6 +43,14 @@ public static class CoreServices
         services.AddScoped<CreateCampaign>();
         services.AddScoped<UpdateCampaign>();
         services.AddScoped<ListCampaigns>();
+        services.AddScoped<CreateSegment>();
+        services.AddScoped<UpdateSegment>();
+        services.AddScoped<DeleteSegment>();
+        services.AddScoped<ListSegments>();
+        services.AddScoped<AddSegmentLine>();
+        services.AddScoped<UpdateSegmentLine>();
+        services.AddScoped<DeleteSegmentLine>();
+        services.AddScoped<ListSegmentLines>();
 
         services.AddScoped<CreateOpportunity>();
         services.AddScoped<UpdateOpportunity>();

@@ -8,6 +8,7 @@ using Touchpoint.Core.Interactions;
 using Touchpoint.Core.NoSeries;
 using Touchpoint.Core.Opportunities;
 using Touchpoint.Core.Salespeople;
+using Touchpoint.Core.Segments;
 using Touchpoint.Persistence.Common;
 using Touchpoint.Persistence.Identity;
 
@@ -36,6 +37,8 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<InteractionTotal> InteractionTotals => Set<InteractionTotal>();
     public DbSet<CampaignEntry> CampaignEntries => Set<CampaignEntry>();
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
+    public DbSet<SegmentHeader> SegmentHeaders => Set<SegmentHeader>();
+    public DbSet<SegmentLine> SegmentLines => Set<SegmentLine>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -19,6 +19,7 @@ using Touchpoint.Web.Interactions;
 using Touchpoint.Web.NoSeries;
 using Touchpoint.Web.Opportunities;
 using Touchpoint.Web.Salespeople;
+using Touchpoint.Web.Segments;
 using Touchpoint.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -133,6 +134,7 @@ api.MapNoSeries();
 api.MapInteractionSetup();
 api.MapInteractions();
 api.MapInteractionEntryActions();
+api.MapSegments();
 app.MapAccount();
 app.MapAttachmentDownloads();
 

@@ -7,6 +7,7 @@ using Touchpoint.Core.Interactions;
 using Touchpoint.Core.NoSeries;
 using Touchpoint.Core.Opportunities;
 using Touchpoint.Core.Salespeople;
+using Touchpoint.Core.Segments;
 
 namespace Touchpoint.Core.Common;
 
@@ -32,6 +33,8 @@ public interface ITouchpointDb
     DbSet<InteractionTotal> InteractionTotals { get; }
     DbSet<CampaignEntry> CampaignEntries { get; }
     DbSet<AttachmentContent> AttachmentContents { get; }
+    DbSet<SegmentHeader> SegmentHeaders { get; }
+    DbSet<SegmentLine> SegmentLines { get; }
 
     DatabaseFacade Database { get; }
 

@@ -972,6 +972,180 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("Salespeople");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHeader", b =>
+                {
+                    b.Property<string>("No")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CorrespondenceTypeDefault")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IgnoreContactCorresType")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LanguageCodeDefault")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("SendWordDocsAsAttmt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SubjectDefault")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("UnitCostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<decimal>("UnitDurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("No");
+
+                    b.HasIndex("CampaignNo");
+
+                    b.HasIndex("SalespersonCode");
+
+                    b.ToTable("SegmentHeaders");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly?>("TimeOfInteraction")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("SegmentNo", "LineNo");
+
+                    b.HasIndex("CampaignNo");
+
+                    b.HasIndex("ContactNo", "SegmentNo")
+                        .IsUnique();
+
+                    b.ToTable("SegmentLines");
+                });
+
             modelBuilder.Entity("Touchpoint.Persistence.Common.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1150,6 +1324,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
                         .WithMany()
                         .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -955,6 +955,180 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("Salespeople");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHeader", b =>
+                {
+                    b.Property<string>("No")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CorrespondenceTypeDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IgnoreContactCorresType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCodeDefault")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SendWordDocsAsAttmt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubjectDefault")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitCostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitDurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("No");
+
+                    b.HasIndex("CampaignNo");
+
+                    b.HasIndex("SalespersonCode");
+
+                    b.ToTable("SegmentHeaders");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("TimeOfInteraction")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SegmentNo", "LineNo");
+
+                    b.HasIndex("CampaignNo");
+
+                    b.HasIndex("ContactNo", "SegmentNo")
+                        .IsUnique();
+
+                    b.ToTable("SegmentLines");
+                });
+
             modelBuilder.Entity("Touchpoint.Persistence.Common.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1131,6 +1305,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
                         .WithMany()
                         .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

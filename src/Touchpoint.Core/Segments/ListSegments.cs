@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+
+namespace Touchpoint.Core.Segments;
+
+/// <summary>Segments by number, keyset-paged; search in number and description.</summary>
+public sealed class ListSegments(ITouchpointDb db)
+{
+    public async Task<Page<SegmentDto>> HandleAsync(string? search, int? limit, string? cursor, CancellationToken ct = default)
+    {
+        var take = Cursor.Limit(limit);
+        var after = Cursor.Decode(cursor, 1)?[0];
+        var query = db.SegmentHeaders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(s => s.No.Contains(term) || s.Description.ToUpper().Contains(term));
+        }
+        if (after is not null)
+        {
+            query = query.Where(s => string.Compare(s.No, after) > 0);
+        }
+        var rows = await query.OrderBy(s => s.No).Take(take + 1).Select(SegmentDto.Projection).ToListAsync(ct);
+        return Paged.Of(await WithTotalsAsync(rows, ct), take, r => [r.No]);
+    }
+
+    public async Task<SegmentDto> GetAsync(string no, CancellationToken ct = default)
+    {
+        no = Codes.Normalize(no) ?? "";
+        var segment = await db.SegmentHeaders.AsNoTracking().Where(s => s.No == no).Select(SegmentDto.Projection).FirstOrDefaultAsync(ct)
+            ?? throw DomainException.NotFound(Messages.Get("SegmentNotFound", no));
+        return (await WithTotalsAsync([segment], ct))[0];
+    }
+
+    /// <summary>
+    /// BC's FlowFields over the lines. Summed here rather than in SQL because SQLite cannot sum the decimals it
+    /// stores as text.
+    /// </summary>
+    private async Task<List<SegmentDto>> WithTotalsAsync(List<SegmentDto> segments, CancellationToken ct)
+    {
+        var nos = segments.Select(s => s.No).ToList();
+        var lines = await db.SegmentLines.AsNoTracking().Where(l => nos.Contains(l.SegmentNo))
+            .Select(l => new { l.SegmentNo, l.CostLcy, l.DurationMin }).ToListAsync(ct);
+        var totals = lines.GroupBy(l => l.SegmentNo).ToDictionary(g => g.Key,
+            g => (Count: g.Count(), Cost: g.Sum(l => l.CostLcy), Duration: g.Sum(l => l.DurationMin)));
+        return segments.Select(s => totals.TryGetValue(s.No, out var t)
+            ? s with { NoOfLines = t.Count, CostLcy = t.Cost, DurationMin = t.Duration }
+            : s).ToList();
+    }
+}

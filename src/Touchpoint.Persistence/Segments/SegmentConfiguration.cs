@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Touchpoint.Core.Interactions;
+using Touchpoint.Core.Segments;
+
+namespace Touchpoint.Persistence.Segments;
+
+internal sealed class SegmentHeaderConfiguration : IEntityTypeConfiguration<SegmentHeader>
+{
+    public void Configure(EntityTypeBuilder<SegmentHeader> b)
+    {
+        b.HasKey(s => s.No);
+        b.Property(s => s.No).HasMaxLength(SegmentHeader.NoLength);
+        b.Property(s => s.Description).HasMaxLength(SegmentHeader.DescriptionLength);
+        b.Property(s => s.InteractionTemplateCode).HasMaxLength(InteractionTemplate.CodeLength);
+        b.Property(s => s.SalespersonCode).HasMaxLength(20);
+        b.Property(s => s.LanguageCodeDefault).HasMaxLength(SegmentHeader.LanguageCodeLength);
+        b.Property(s => s.SubjectDefault).HasMaxLength(SegmentHeader.SubjectLength);
+        b.Property(s => s.CampaignNo).HasMaxLength(20);
+        b.Property(s => s.InteractionGroupCode).HasMaxLength(InteractionGroup.CodeLength);
+        b.HasIndex(s => s.SalespersonCode);
+        b.HasIndex(s => s.CampaignNo);
+    }
+}
+
+internal sealed class SegmentLineConfiguration : IEntityTypeConfiguration<SegmentLine>
+{
+    public void Configure(EntityTypeBuilder<SegmentLine> b)
+    {
+        b.HasKey(l => new { l.SegmentNo, l.LineNo });
+        b.Property(l => l.LineNo).ValueGeneratedNever();
+        b.Property(l => l.SegmentNo).HasMaxLength(SegmentHeader.NoLength);
+        b.Property(l => l.ContactNo).HasMaxLength(20);
+        b.Property(l => l.ContactCompanyNo).HasMaxLength(20);
+        b.Property(l => l.InteractionTemplateCode).HasMaxLength(InteractionTemplate.CodeLength);
+        b.Property(l => l.InteractionGroupCode).HasMaxLength(InteractionGroup.CodeLength);
+        b.Property(l => l.Description).HasMaxLength(SegmentHeader.DescriptionLength);
+        b.Property(l => l.Subject).HasMaxLength(SegmentHeader.SubjectLength);
+        b.Property(l => l.LanguageCode).HasMaxLength(SegmentHeader.LanguageCodeLength);
+        b.Property(l => l.CampaignNo).HasMaxLength(20);
+        b.Property(l => l.SalespersonCode).HasMaxLength(20);
+        b.Property(l => l.OpportunityNo).HasMaxLength(20);
+        b.HasOne<SegmentHeader>().WithMany().HasForeignKey(l => l.SegmentNo).OnDelete(DeleteBehavior.Cascade);
+        // One line per contact in a segment (BC's key Contact No., Segment No.).
+        b.HasIndex(l => new { l.ContactNo, l.SegmentNo }).IsUnique();
+        b.HasIndex(l => l.CampaignNo);
+    }
+}
