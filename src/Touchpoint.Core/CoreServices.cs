@@ -48,6 +48,12 @@ public static class CoreServices
         services.AddScoped<DeleteSegment>();
         services.AddScoped<ListSegments>();
         services.AddScoped<AddSegmentLine>();
+        services.AddScoped<ApplySegmentCriteria>();
+        services.AddScoped<SaveSegmentCriteria>();
+        services.AddScoped<LogSegment>();
+        services.AddScoped<ListLoggedSegments>();
+        services.AddScoped<CancelLoggedSegment>();
+        services.AddScoped<DeleteCanceledLoggedSegments>();
         services.AddScoped<UpdateSegmentLine>();
         services.AddScoped<DeleteSegmentLine>();
         services.AddScoped<ListSegmentLines>();

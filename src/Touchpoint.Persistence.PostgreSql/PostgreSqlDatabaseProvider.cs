@@ -20,8 +20,11 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
             "Touchpoint:Database:Provider is postgres, so ConnectionStrings:Touchpoint must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
 
     // The trigram GIN index on Contacts.SearchText (ContactSearchIndex migration) serves the list's LIKE directly.
-    public void AddServices(IServiceCollection services) =>
+    public void AddServices(IServiceCollection services)
+    {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
+        services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
+    }
 
     public void Prepare(string connectionString)
     {

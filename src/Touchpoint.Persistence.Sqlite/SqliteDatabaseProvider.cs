@@ -27,8 +27,11 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public string DefaultConnectionString(string dataFolder) =>
         new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataFolder, "touchpoint.db"), DefaultTimeout = 30 }.ToString();
 
-    public void AddServices(IServiceCollection services) =>
+    public void AddServices(IServiceCollection services)
+    {
         services.AddScoped<IContactSearchIndex, SqliteContactSearchIndex>();
+        services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
+    }
 
     public void Prepare(string connectionString)
     {

@@ -39,6 +39,11 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<AttachmentContent> AttachmentContents => Set<AttachmentContent>();
     public DbSet<SegmentHeader> SegmentHeaders => Set<SegmentHeader>();
     public DbSet<SegmentLine> SegmentLines => Set<SegmentLine>();
+    public DbSet<SegmentCriteriaAction> SegmentCriteriaActions => Set<SegmentCriteriaAction>();
+    public DbSet<SegmentHistoryLine> SegmentHistoryLines => Set<SegmentHistoryLine>();
+    public DbSet<SavedSegmentCriteria> SavedSegmentCriteria => Set<SavedSegmentCriteria>();
+    public DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines => Set<SavedSegmentCriteriaLine>();
+    public DbSet<LoggedSegment> LoggedSegments => Set<LoggedSegment>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -35,6 +35,11 @@ public interface ITouchpointDb
     DbSet<AttachmentContent> AttachmentContents { get; }
     DbSet<SegmentHeader> SegmentHeaders { get; }
     DbSet<SegmentLine> SegmentLines { get; }
+    DbSet<SegmentCriteriaAction> SegmentCriteriaActions { get; }
+    DbSet<SegmentHistoryLine> SegmentHistoryLines { get; }
+    DbSet<SavedSegmentCriteria> SavedSegmentCriteria { get; }
+    DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines { get; }
+    DbSet<LoggedSegment> LoggedSegments { get; }
 
     DatabaseFacade Database { get; }
 

@@ -6,8 +6,8 @@ namespace Touchpoint.Core.Interactions;
 
 /// <summary>
 /// Cancels or un-cancels entries, all or none (BC's "Switch Checkmark in Canceled" with its confirmation answered).
-/// Canceled entries stay in the log and count in no statistic. Rule 30: an entry whose campaign entry is canceled
-/// cannot be un-canceled on its own. Postponed entries are not in the log and cannot be canceled.
+/// Canceled entries stay in the log and count in no statistic. Rule 30: an entry whose campaign entry or logged segment
+/// is canceled cannot be un-canceled on its own. Postponed entries are not in the log and cannot be canceled.
 /// Rule 29's second question, answered yes, makes canceling also remove the entries' unique attachments: those that no
 /// other entry and no template language uses. Un-canceling never brings them back, as in BC.
 /// </summary>
@@ -46,6 +46,13 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStor
             if (canceledCampaignEntry is { } blocked)
             {
                 throw DomainException.Conflict(Messages.Get("UncancelBlockedByCampaignEntry", blocked));
+            }
+            var loggedSegmentNos = entries.Where(e => e.LoggedSegmentEntryNo != null).Select(e => e.LoggedSegmentEntryNo!.Value).Distinct().ToList();
+            var canceledLoggedSegment = await db.LoggedSegments.Where(l => loggedSegmentNos.Contains(l.EntryNo) && l.Canceled)
+                .Select(l => (long?)l.EntryNo).FirstOrDefaultAsync(ct);
+            if (canceledLoggedSegment is { } loggedBlocked)
+            {
+                throw DomainException.Conflict(Messages.Get("UncancelBlockedByLoggedSegment", loggedBlocked));
             }
         }
         // Decided inside the transaction: the entries, their blanked attachment nos. and the removed files go together or not at all.

@@ -36,6 +36,12 @@ public sealed record InteractionLine
     public string? ContactVia { get; init; }
     public long? AttachmentNo { get; init; }
     public IReadOnlyList<string> Comments { get; init; } = [];
+
+    /// <summary>The logged segment the line was logged with (rule 44).</summary>
+    public long? LoggedSegmentEntryNo { get; init; }
+
+    /// <summary>Rule 44: logged with "Send", a line with a correspondence type starts as In Progress.</summary>
+    public DeliveryStatus DeliveryStatus { get; init; }
 }
 
 /// <summary>
@@ -143,6 +149,8 @@ public sealed class InteractionLogEntry
         ContactVia = line.ContactVia;
         InteractionLanguageCode = line.LanguageCode;
         OpportunityNo = line.OpportunityNo;
+        LoggedSegmentEntryNo = line.LoggedSegmentEntryNo;
+        DeliveryStatus = line.DeliveryStatus;
         Postponed = postponed;
         HasComments = line.Comments.Count > 0;
     }

@@ -52,8 +52,16 @@ public sealed class InteractionTotals
 
     public bool IsEmpty => _deltas.Count == 0;
 
+    /// <summary>What of an entry its totals need, for callers that change entries in SQL and read back only these.</summary>
+    public readonly record struct Row(string TemplateCode, string GroupCode, string? SalespersonCode, string? CampaignNo, DateOnly Date,
+        decimal CostLcy, decimal DurationMin, bool CampaignTarget, bool CampaignResponse);
+
     /// <summary>The entry starts to count (sign +1) or stops counting (−1).</summary>
-    public void Add(InteractionLogEntry entry, int sign)
+    public void Add(InteractionLogEntry entry, int sign) =>
+        Add(new Row(entry.InteractionTemplateCode, entry.InteractionGroupCode, entry.SalespersonCode, entry.CampaignNo, entry.Date,
+            entry.CostLcy, entry.DurationMin, entry.CampaignTarget, entry.CampaignResponse), sign);
+
+    public void Add(Row entry, int sign)
     {
         var values = new[]
         {
@@ -63,8 +71,8 @@ public sealed class InteractionTotals
             entry.CampaignTarget ? sign : 0,
             entry.CampaignResponse ? sign : 0,
         };
-        Add(InteractionTotalKey.Template, entry.InteractionTemplateCode, entry.Date, values);
-        Add(InteractionTotalKey.Group, entry.InteractionGroupCode, entry.Date, values);
+        Add(InteractionTotalKey.Template, entry.TemplateCode, entry.Date, values);
+        Add(InteractionTotalKey.Group, entry.GroupCode, entry.Date, values);
         if (entry.SalespersonCode is { } salesperson)
         {
             Add(InteractionTotalKey.Salesperson, salesperson, entry.Date, values);

@@ -33,7 +33,7 @@ public sealed class ListSegments(ITouchpointDb db)
     }
 
     /// <summary>
-    /// BC's FlowFields over the lines. Summed here rather than in SQL because SQLite cannot sum the decimals it
+    /// BC's FlowFields over the lines and criteria actions. Summed here rather than in SQL because SQLite cannot sum the decimals it
     /// stores as text.
     /// </summary>
     private async Task<List<SegmentDto>> WithTotalsAsync(List<SegmentDto> segments, CancellationToken ct)
@@ -43,8 +43,10 @@ public sealed class ListSegments(ITouchpointDb db)
             .Select(l => new { l.SegmentNo, l.CostLcy, l.DurationMin }).ToListAsync(ct);
         var totals = lines.GroupBy(l => l.SegmentNo).ToDictionary(g => g.Key,
             g => (Count: g.Count(), Cost: g.Sum(l => l.CostLcy), Duration: g.Sum(l => l.DurationMin)));
-        return segments.Select(s => totals.TryGetValue(s.No, out var t)
+        var actions = await db.SegmentCriteriaActions.AsNoTracking().Where(a => nos.Contains(a.SegmentNo))
+            .GroupBy(a => a.SegmentNo).Select(g => new { SegmentNo = g.Key, Count = g.Count() }).ToDictionaryAsync(a => a.SegmentNo, a => a.Count, ct);
+        return segments.Select(s => (totals.TryGetValue(s.No, out var t)
             ? s with { NoOfLines = t.Count, CostLcy = t.Cost, DurationMin = t.Duration }
-            : s).ToList();
+            : s) with { NoOfCriteriaActions = actions.GetValueOrDefault(s.No) }).ToList();
     }
 }

@@ -1,5 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 
 namespace Touchpoint.Persistence.PostgreSql.Interactions;
@@ -29,11 +31,22 @@ internal static class PostgreSqlInteractionLogEntryWriter
         // The entries and their statistics (InteractionTotals) land together or not at all.
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var totals = new InteractionTotals();
+        await CopyAsync(connection, entries, totals, ct);
+        await totals.SaveAsync(connection, transaction, ct);
+        await transaction.CommitAsync(ct);
+        // Fresh statistics, so that the planner knows the table's new size before autovacuum gets to it.
+        await using var analyze = new NpgsqlCommand("ANALYZE \"InteractionLogEntries\"", connection);
+        await analyze.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>The rows only, as one COPY on a connection the caller holds (inside its transaction, if it has begun one).</summary>
+    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<InteractionLogEntry> entries, InteractionTotals? totals, CancellationToken ct)
+    {
         await using (var copy = await connection.BeginBinaryImportAsync(Copy, ct))
         {
             foreach (var e in entries)
             {
-                totals.AddIfCounted(e);
+                totals?.AddIfCounted(e);
                 await copy.StartRowAsync(ct);
                 await copy.WriteAsync(e.ContactNo, NpgsqlDbType.Varchar, ct);
                 await Text(copy, e.ContactCompanyNo, ct);
@@ -82,11 +95,6 @@ internal static class PostgreSqlInteractionLogEntryWriter
             }
             await copy.CompleteAsync(ct);
         }
-        await totals.SaveAsync(connection, transaction, ct);
-        await transaction.CommitAsync(ct);
-        // Fresh statistics, so that the planner knows the table's new size before autovacuum gets to it.
-        await using var analyze = new NpgsqlCommand("ANALYZE \"InteractionLogEntries\"", connection);
-        await analyze.ExecuteNonQueryAsync(ct);
     }
 
     private static Task Text(NpgsqlBinaryImporter copy, string? value, CancellationToken ct) =>
@@ -94,4 +102,11 @@ internal static class PostgreSqlInteractionLogEntryWriter
 
     private static Task BigInt(NpgsqlBinaryImporter copy, long? value, CancellationToken ct) =>
         value is { } v ? copy.WriteAsync(v, NpgsqlDbType.Bigint, ct) : copy.WriteNullAsync(ct);
+}
+
+/// <summary>The bulk path inside a use case's EF Core transaction (a logged segment), on the DbContext's own connection.</summary>
+internal sealed class PostgreSqlInteractionLogEntryBulkWriter : IInteractionLogEntryBulkWriter
+{
+    public Task WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct) =>
+        PostgreSqlInteractionLogEntryWriter.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), entries, null, ct);
 }

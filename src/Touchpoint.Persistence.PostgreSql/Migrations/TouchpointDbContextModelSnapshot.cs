@@ -972,6 +972,116 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("Salespeople");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.LoggedSegment", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryNo"));
+
+                    b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("CreationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SegmentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("SegmentNo");
+
+                    b.ToTable("LoggedSegments");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteria", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("SavedSegmentCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteriaLine", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AllowExistingContacts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code", "LineNo");
+
+                    b.ToTable("SavedSegmentCriteriaLines");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentCriteriaAction", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ActionNo")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AllowExistingContacts")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int?>("FirstLineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastLineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoOfLines")
+                        .HasColumnType("integer");
+
+                    b.HasKey("SegmentNo", "ActionNo");
+
+                    b.ToTable("SegmentCriteriaActions");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHeader", b =>
                 {
                     b.Property<string>("No")
@@ -1047,6 +1157,101 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("SalespersonCode");
 
                     b.ToTable("SegmentHeaders");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHistoryLine", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("ActionNo")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<TimeOnly?>("TimeOfInteraction")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("SegmentNo", "ActionNo", "LineNo");
+
+                    b.ToTable("SegmentHistoryLines");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
@@ -1324,6 +1529,33 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
                         .WithMany()
                         .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteriaLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SavedSegmentCriteria", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentCriteriaAction", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHistoryLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentCriteriaAction", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo", "ActionNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

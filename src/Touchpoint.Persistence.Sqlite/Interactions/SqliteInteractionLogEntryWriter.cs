@@ -1,5 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 
 namespace Touchpoint.Persistence.Sqlite.Interactions;
@@ -69,6 +72,17 @@ internal static class SqliteInteractionLogEntryWriter
             pragma.ExecuteNonQuery();
         }
         using var transaction = connection.BeginTransaction();
+        var totals = new InteractionTotals();
+        Insert(connection, transaction, entries, totals, ct);
+        // The entries' statistics (InteractionTotals) in the same transaction.
+        await totals.SaveAsync(connection, transaction, ct);
+        transaction.Commit();
+    }
+
+    /// <summary>The rows only, on a connection and transaction the caller holds; <paramref name="totals"/> collects their statistics when given.</summary>
+    public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<InteractionLogEntry> entries,
+        InteractionTotals? totals, CancellationToken ct)
+    {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText =
@@ -76,20 +90,16 @@ internal static class SqliteInteractionLogEntryWriter
             $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"$p{i}"))})";
         var parameters = Columns.Select((c, i) => insert.Parameters.Add($"$p{i}", c.Type)).ToArray();
         insert.Prepare();
-        var totals = new InteractionTotals();
         foreach (var entry in entries)
         {
             ct.ThrowIfCancellationRequested();
-            totals.AddIfCounted(entry);
+            totals?.AddIfCounted(entry);
             for (var i = 0; i < Columns.Length; i++)
             {
                 parameters[i].Value = Columns[i].Value(entry) ?? DBNull.Value;
             }
             insert.ExecuteNonQuery();
         }
-        // The entries' statistics (InteractionTotals) in the same transaction.
-        await totals.SaveAsync(connection, transaction, ct);
-        transaction.Commit();
     }
 
     private static object Bool(bool value) => value ? True : False;
@@ -103,4 +113,17 @@ internal static class SqliteInteractionLogEntryWriter
             : value.ToString(@"HH\:mm\:ss\.fffffff", CultureInfo.InvariantCulture);
 
     private static string Decimal(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The bulk path inside a use case's EF Core transaction (a logged segment), on the DbContext's own connection.</summary>
+internal sealed class SqliteInteractionLogEntryBulkWriter : IInteractionLogEntryBulkWriter
+{
+    public Task WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The bulk writer runs inside the caller's transaction."));
+        SqliteInteractionLogEntryWriter.Insert(connection, transaction, entries, null, ct);
+        return Task.CompletedTask;
+    }
 }

@@ -955,6 +955,114 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("Salespeople");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.LoggedSegment", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CreationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SegmentNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("SegmentNo");
+
+                    b.ToTable("LoggedSegments");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteria", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("SavedSegmentCriteria", (string)null);
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteriaLine", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowExistingContacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code", "LineNo");
+
+                    b.ToTable("SavedSegmentCriteriaLines");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentCriteriaAction", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActionNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AllowExistingContacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Filter")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstLineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastLineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoOfLines")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SegmentNo", "ActionNo");
+
+                    b.ToTable("SegmentCriteriaActions");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHeader", b =>
                 {
                     b.Property<string>("No")
@@ -1030,6 +1138,101 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasIndex("SalespersonCode");
 
                     b.ToTable("SegmentHeaders");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHistoryLine", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ActionNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AttemptFailed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CampaignNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CampaignResponse")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CampaignTarget")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactCompanyNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("CostLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DurationMin")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Evaluation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InformationFlow")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InitiatedBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InteractionGroupCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InteractionTemplateCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpportunityNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SalespersonCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("TimeOfInteraction")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SegmentNo", "ActionNo", "LineNo");
+
+                    b.ToTable("SegmentHistoryLines");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
@@ -1305,6 +1508,33 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Interactions.InteractionTemplate", null)
                         .WithMany()
                         .HasForeignKey("InteractionTemplateCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SavedSegmentCriteriaLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SavedSegmentCriteria", null)
+                        .WithMany()
+                        .HasForeignKey("Code")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentCriteriaAction", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentHistoryLine", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentCriteriaAction", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo", "ActionNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -46,3 +46,72 @@ internal sealed class SegmentLineConfiguration : IEntityTypeConfiguration<Segmen
         b.HasIndex(l => l.CampaignNo);
     }
 }
+
+internal sealed class SegmentCriteriaActionConfiguration : IEntityTypeConfiguration<SegmentCriteriaAction>
+{
+    public void Configure(EntityTypeBuilder<SegmentCriteriaAction> b)
+    {
+        b.HasKey(a => new { a.SegmentNo, a.ActionNo });
+        b.Property(a => a.ActionNo).ValueGeneratedNever();
+        b.Property(a => a.SegmentNo).HasMaxLength(SegmentHeader.NoLength);
+        b.HasOne<SegmentHeader>().WithMany().HasForeignKey(a => a.SegmentNo).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SegmentHistoryLineConfiguration : IEntityTypeConfiguration<SegmentHistoryLine>
+{
+    public void Configure(EntityTypeBuilder<SegmentHistoryLine> b)
+    {
+        b.HasKey(l => new { l.SegmentNo, l.ActionNo, l.LineNo });
+        b.Property(l => l.ActionNo).ValueGeneratedNever();
+        b.Property(l => l.LineNo).ValueGeneratedNever();
+        b.Property(l => l.SegmentNo).HasMaxLength(SegmentHeader.NoLength);
+        b.Property(l => l.ContactNo).HasMaxLength(20);
+        b.Property(l => l.ContactCompanyNo).HasMaxLength(20);
+        b.Property(l => l.InteractionTemplateCode).HasMaxLength(InteractionTemplate.CodeLength);
+        b.Property(l => l.InteractionGroupCode).HasMaxLength(InteractionGroup.CodeLength);
+        b.Property(l => l.Description).HasMaxLength(SegmentHeader.DescriptionLength);
+        b.Property(l => l.Subject).HasMaxLength(SegmentHeader.SubjectLength);
+        b.Property(l => l.LanguageCode).HasMaxLength(SegmentHeader.LanguageCodeLength);
+        b.Property(l => l.CampaignNo).HasMaxLength(20);
+        b.Property(l => l.SalespersonCode).HasMaxLength(20);
+        b.Property(l => l.OpportunityNo).HasMaxLength(20);
+        b.HasOne<SegmentCriteriaAction>().WithMany().HasForeignKey(l => new { l.SegmentNo, l.ActionNo }).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class SavedSegmentCriteriaConfiguration : IEntityTypeConfiguration<SavedSegmentCriteria>
+{
+    public void Configure(EntityTypeBuilder<SavedSegmentCriteria> b)
+    {
+        b.ToTable("SavedSegmentCriteria");
+        b.HasKey(s => s.Code);
+        b.Property(s => s.Code).HasMaxLength(SavedSegmentCriteria.CodeLength);
+        b.Property(s => s.Description).HasMaxLength(SavedSegmentCriteria.DescriptionLength);
+    }
+}
+
+internal sealed class SavedSegmentCriteriaLineConfiguration : IEntityTypeConfiguration<SavedSegmentCriteriaLine>
+{
+    public void Configure(EntityTypeBuilder<SavedSegmentCriteriaLine> b)
+    {
+        b.HasKey(l => new { l.Code, l.LineNo });
+        b.Property(l => l.LineNo).ValueGeneratedNever();
+        b.Property(l => l.Code).HasMaxLength(SavedSegmentCriteria.CodeLength);
+        b.HasOne<SavedSegmentCriteria>().WithMany().HasForeignKey(l => l.Code).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LoggedSegmentConfiguration : IEntityTypeConfiguration<LoggedSegment>
+{
+    public void Configure(EntityTypeBuilder<LoggedSegment> b)
+    {
+        b.HasKey(l => l.EntryNo);
+        b.Property(l => l.EntryNo).ValueGeneratedOnAdd();
+        b.Property(l => l.SegmentNo).HasMaxLength(SegmentHeader.NoLength);
+        b.Property(l => l.Description).HasMaxLength(LoggedSegment.DescriptionLength);
+        b.Property(l => l.UserId).HasMaxLength(256);
+        b.Property(l => l.Canceled).IsConcurrencyToken();
+        b.HasIndex(l => l.SegmentNo);
+    }
+}

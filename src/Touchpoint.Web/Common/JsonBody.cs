@@ -15,14 +15,17 @@ internal sealed class JsonBody
 {
     private readonly Dictionary<string, JsonNode?> _fields;
     private readonly JsonSerializerOptions _options;
+    private readonly string _prefix;
 
-    private JsonBody(Dictionary<string, JsonNode?> fields, JsonSerializerOptions options)
+    private JsonBody(Dictionary<string, JsonNode?> fields, JsonSerializerOptions options, string prefix = "", FieldErrors? errors = null)
     {
         _fields = fields;
         _options = options;
+        _prefix = prefix;
+        Errors = errors ?? new();
     }
 
-    public FieldErrors Errors { get; } = new();
+    public FieldErrors Errors { get; }
 
     public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
     {
@@ -58,7 +61,7 @@ internal sealed class JsonBody
     {
         foreach (var name in _fields.Keys.Where(n => !known.Contains(n, StringComparer.OrdinalIgnoreCase)))
         {
-            Errors.Add(name, Messages.Get("FieldUnknown", name, string.Join(", ", known)));
+            Errors.Add(_prefix + name, Messages.Get("FieldUnknown", _prefix + name, string.Join(", ", known)));
         }
         return this;
     }
@@ -90,12 +93,35 @@ internal sealed class JsonBody
         }
         catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
         {
-            Errors.Add(name, TypeMessage(name, typeof(T), node));
+            Errors.Add(_prefix + name, TypeMessage(_prefix + name, typeof(T), node));
             return default;
         }
     }
 
     public T? Value<T>(string name) => Get<T>(name).Value;
+
+    /// <summary>
+    /// A nested object read the same way; its errors are reported as "parent.field" with the parent's, so one
+    /// response names every wrong field. Null when the object was not sent (or was not an object, reported).
+    /// </summary>
+    public JsonBody? Object(string name)
+    {
+        if (!_fields.TryGetValue(name, out var node) || node is null)
+        {
+            return null;
+        }
+        if (node is not JsonObject obj)
+        {
+            Errors.Add(_prefix + name, TypeMessage(_prefix + name, typeof(object), node));
+            return null;
+        }
+        var fields = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (field, value) in obj)
+        {
+            fields[field] = value;
+        }
+        return new JsonBody(fields, _options, _prefix + name + ".", Errors);
+    }
 
     /// <summary>Throws the collected errors together with the use case's own, before the use case runs.</summary>
     public void ThrowIfErrors() => Errors.ThrowIfAny();

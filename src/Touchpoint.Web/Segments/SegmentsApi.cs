@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Segments;
 using Touchpoint.Web.Common;
+using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Segments;
 
-/// <summary>api.md "Segments": segments and their lines (criteria actions and logging come later).</summary>
+/// <summary>api.md "Segments": segments, their lines, criteria actions, logging and logged segments.</summary>
 internal static class SegmentsApi
 {
     private static readonly string[] Fields =
@@ -21,6 +23,14 @@ internal static class SegmentsApi
         "durationMin", "date", "timeOfInteraction", "evaluation", "attemptFailed", "campaignNo", "campaignTarget",
         "campaignResponse", "salespersonCode", "opportunityNo",
     ];
+
+    private static readonly string[] FilterFields =
+    [
+        "contactNos", "type", "companyNo", "salespersonCode", "languageCode", "countryRegionCode", "city", "postCode",
+        "search", "interactions",
+    ];
+
+    private static readonly string[] InteractionFilterFields = ["interactionTemplateCode", "interactionGroupCode", "dateFrom", "dateTo"];
 
     public static void MapSegments(this RouteGroupBuilder api)
     {
@@ -53,6 +63,111 @@ internal static class SegmentsApi
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
         MapLines(group.MapGroup("/{no}/lines").WithTags("Segments"));
+        MapCriteria(group);
+        group.MapPost("/{no}/log", async (string no, HttpRequest request, ClaimsPrincipal user, LogSegment log, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("send", "createFollowUpSegment");
+            var send = body.Value<bool?>("send") ?? false;
+            var followUp = body.Value<bool?>("createFollowUpSegment") ?? false;
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await log.HandleAsync(no, send, followUp, user.UserId(), progress: null, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentLoggedDto>()
+        .WithSummary("Log the segment (rules 42-46): all lines or none; the segment is gone afterwards");
+        MapLoggedSegments(api.MapGroup("/loggedSegments").WithTags("Segments"));
+        api.MapGet("/savedSegmentCriteria", async (SaveSegmentCriteria save, CancellationToken ct) =>
+            TypedResults.Ok(await save.ListAsync(ct))).WithTags("Segments");
+    }
+
+    /// <summary>Rules 31 and 35: logged segments, canceled and un-canceled with their entries.</summary>
+    private static void MapLoggedSegments(RouteGroupBuilder logged)
+    {
+        logged.MapGet("/", async (ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)));
+        logged.MapGet("/{entryNo:long}", async (long entryNo, ListLoggedSegments list, CancellationToken ct) =>
+            TypedResults.Ok(await list.GetAsync(entryNo, ct)));
+        logged.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
+            TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: true, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
+        logged.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
+            TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
+        logged.MapPost("/deleteCanceled", async (DeleteCanceledLoggedSegments delete, CancellationToken ct) =>
+            TypedResults.Ok(await delete.HandleAsync(ct))).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    private static void MapCriteria(RouteGroupBuilder group)
+    {
+        group.MapPost("/{no}/addContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter", "allowExistingContacts");
+            var filter = ReadCriteria(body);
+            var allowExisting = body.Value<bool?>("allowExistingContacts") ?? false;
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await criteria.AddAsync(no, filter, allowExisting, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaAddedDto>();
+        group.MapPost("/{no}/reduceContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter");
+            var filter = ReadCriteria(body);
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await criteria.RemoveAsync(no, filter, keepMatching: false, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRemovedDto>();
+        group.MapPost("/{no}/refineContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter");
+            var filter = ReadCriteria(body);
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await criteria.RemoveAsync(no, filter, keepMatching: true, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRemovedDto>();
+        group.MapGet("/{no}/criteria", async (string no, ApplySegmentCriteria criteria, CancellationToken ct) =>
+            TypedResults.Ok(await criteria.ListAsync(no, ct)));
+        group.MapPost("/{no}/saveCriteria", async (string no, HttpRequest request, SaveSegmentCriteria save, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("code", "description");
+            var code = body.Value<string?>("code");
+            var description = body.Value<string?>("description");
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await save.SaveAsync(no, code, description, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SavedSegmentCriteriaDto>();
+        group.MapPost("/{no}/reuseCriteria", async (string no, HttpRequest request, SaveSegmentCriteria save, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("code");
+            var code = body.Value<string?>("code");
+            body.ThrowIfErrors();
+            await save.ReuseAsync(no, code, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+        group.MapPost("/{no}/undoCriteria", async (string no, ApplySegmentCriteria criteria, CancellationToken ct) =>
+        {
+            await criteria.UndoAsync(no, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    private static ContactCriteria ReadCriteria(JsonBody body)
+    {
+        if (body.Object("filter")?.Allow(FilterFields) is not { } filter)
+        {
+            return new ContactCriteria();
+        }
+        var interactions = filter.Object("interactions")?.Allow(InteractionFilterFields);
+        return new ContactCriteria
+        {
+            ContactNos = filter.Value<string[]?>("contactNos"),
+            Type = filter.Value<Touchpoint.Core.Contacts.ContactType?>("type"),
+            CompanyNo = filter.Value<string?>("companyNo"),
+            SalespersonCode = filter.Value<string?>("salespersonCode"),
+            LanguageCode = filter.Value<string?>("languageCode"),
+            CountryRegionCode = filter.Value<string?>("countryRegionCode"),
+            City = filter.Value<string?>("city"),
+            PostCode = filter.Value<string?>("postCode"),
+            Search = filter.Value<string?>("search"),
+            Interactions = interactions is null ? null : new InteractionCriteria
+            {
+                InteractionTemplateCode = interactions.Value<string?>("interactionTemplateCode"),
+                InteractionGroupCode = interactions.Value<string?>("interactionGroupCode"),
+                DateFrom = interactions.Value<DateOnly?>("dateFrom"),
+                DateTo = interactions.Value<DateOnly?>("dateTo"),
+            },
+        };
     }
 
     private static void MapLines(RouteGroupBuilder lines)
@@ -74,9 +189,9 @@ internal static class SegmentsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, lineNo, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentLineDto>();
-        lines.MapDelete("/{lineNo:int}", async (string no, int lineNo, DeleteSegmentLine delete, CancellationToken ct) =>
+        lines.MapDelete("/{lineNo:int}", async (string no, int lineNo, bool? resetCriteriaActions, DeleteSegmentLine delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(no, lineNo, ct);
+            await delete.HandleAsync(no, lineNo, resetCriteriaActions ?? false, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
     }

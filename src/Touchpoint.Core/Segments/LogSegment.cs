@@ -1,0 +1,261 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Campaigns;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Interactions;
+using Touchpoint.Core.NoSeries;
+
+namespace Touchpoint.Core.Segments;
+
+public sealed record SegmentLoggedDto(long LoggedSegmentEntryNo, int NoOfInteractions, string? FollowUpSegmentNo);
+
+/// <summary>How far a log has come: lines written of the segment's total.</summary>
+public readonly record struct SegmentLogProgress(int Done, int Total);
+
+/// <summary>
+/// BC's Log Segment (report 5185, rules 42–46): one logged segment, one interaction log entry per line, one campaign
+/// entry per campaign, then the segment goes and, when asked, a follow-up segment with the same contacts comes.
+/// All of it is one transaction: a line that fails its check (rule 46) fails the whole log, naming the line, and
+/// nothing is written; a crash part-way leaves the segment as it was.
+/// The lines are read in batches and written through the logging pipeline's bulk path, so a segment of any size
+/// costs the same memory, and 100,000 lines take about what the bare database needs to insert them.
+/// </summary>
+public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments,
+    NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
+{
+    private const int BatchSize = 5000;
+    private const int FollowUpDescriptionLength = 50;
+
+    public async Task<SegmentLoggedDto> HandleAsync(string segmentNo, bool send, bool createFollowUpSegment, string userId,
+        IProgress<SegmentLogProgress>? progress = null, CancellationToken ct = default)
+    {
+        segmentNo = Codes.Normalize(segmentNo) ?? "";
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await LockAsync(segmentNo, ct);
+        var header = await db.SegmentHeaders.AsNoTracking().FirstOrDefaultAsync(s => s.No == segmentNo, ct);
+        var alreadyLogged = await db.LoggedSegments.AnyAsync(l => l.SegmentNo == segmentNo, ct);
+        if (alreadyLogged)
+        {
+            // Rule 43, and the answer to the second of two simultaneous logs on SQLite, which waits for the first.
+            throw DomainException.Conflict(Messages.Get("SegmentAlreadyLogged", segmentNo));
+        }
+        if (header is null)
+        {
+            throw DomainException.NotFound(Messages.Get("SegmentNotFound", segmentNo));
+        }
+        if (string.IsNullOrWhiteSpace(header.Description))
+        {
+            throw DomainException.Invalid("description", Messages.Get("SegmentDescriptionRequired", segmentNo));
+        }
+        var total = await db.SegmentLines.CountAsync(l => l.SegmentNo == segmentNo, ct);
+        if (total == 0)
+        {
+            throw DomainException.Conflict(Messages.Get("SegmentEmpty", segmentNo));
+        }
+        logger.LogInformation("Logging segment {SegmentNo}: {Lines} lines", segmentNo, total);
+        progress?.Report(new SegmentLogProgress(0, total));
+
+        var now = clock.GetLocalNow();
+        var today = DateOnly.FromDateTime(now.DateTime);
+        var logged = new LoggedSegment(segmentNo, header.Description, today, userId);
+        db.LoggedSegments.Add(logged);
+        await db.SaveChangesAsync(ct);
+
+        var lookups = await LookupsAsync(segmentNo, header, logged.EntryNo, userId, ct);
+        var totals = new InteractionTotals();
+        var batch = new List<InteractionLogEntry>(BatchSize);
+        var lastLineNo = 0;
+        var done = 0;
+        while (true)
+        {
+            var lines = await db.SegmentLines.AsNoTracking()
+                .Where(l => l.SegmentNo == segmentNo && l.LineNo > lastLineNo).OrderBy(l => l.LineNo).Take(BatchSize)
+                .Select(l => new { Line = l, Email = db.Contacts.Where(c => c.No == l.ContactNo).Select(c => c.Email).FirstOrDefault() })
+                .ToListAsync(ct);
+            if (lines.Count == 0)
+            {
+                break;
+            }
+            foreach (var row in lines)
+            {
+                var entry = InteractionLogEntry.From(ToInteractionLine(row.Line, row.Email, send, logged.EntryNo, lookups, now),
+                    userId, postponed: false, row.Line.CampaignNo is { } campaign ? lookups.CampaignEntries[campaign] : null);
+                totals.AddIfCounted(entry);
+                batch.Add(entry);
+            }
+            await writer.WriteAsync(db, batch, ct);
+            done += batch.Count;
+            batch.Clear();
+            lastLineNo = lines[^1].Line.LineNo;
+            progress?.Report(new SegmentLogProgress(done, total));
+        }
+        await totals.SaveAsync(db, ct);
+
+        string? followUpNo = null;
+        if (createFollowUpSegment)
+        {
+            followUpNo = await CreateFollowUpAsync(header, today, ct);
+        }
+        // Rule 45: the segment goes, with its lines, criteria actions and their history.
+        await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).ExecuteDeleteAsync(ct);
+        await db.SegmentHeaders.Where(s => s.No == segmentNo).ExecuteDeleteAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions", segmentNo, logged.EntryNo, done);
+        return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);
+    }
+
+    /// <summary>
+    /// Two logs of one segment at once: on PostgreSQL the second finds the header row locked and is told so at once;
+    /// on SQLite the write gate makes it wait, and it then finds the segment logged (rule 43). Both are 409.
+    /// </summary>
+    private async Task LockAsync(string segmentNo, CancellationToken ct)
+    {
+        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
+        {
+            return;
+        }
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("""SELECT 1 FROM "SegmentHeaders" WHERE "No" = {0} FOR UPDATE NOWAIT""", [segmentNo], ct);
+        }
+        catch (DbException e) when (e.SqlState == "55P03")
+        {
+            throw DomainException.Conflict(Messages.Get("SegmentBeingLogged", segmentNo));
+        }
+    }
+
+    private sealed record Lookups(
+        Dictionary<string, string> TemplateGroups,
+        HashSet<string> Salespeople,
+        Dictionary<string, long> CampaignEntries,
+        Dictionary<(string Template, string Language), long> Attachments);
+
+    /// <summary>
+    /// What rule 46 checks each line against, read once: the templates, salespeople and campaigns are few. A campaign
+    /// entry per campaign of the lines (rule 43), and a read-only copy of each template attachment the lines use,
+    /// shared by their entries as BC shares the segment line's attachment (rule 44).
+    /// </summary>
+    private async Task<Lookups> LookupsAsync(string segmentNo, SegmentHeader header, long loggedEntryNo, string userId, CancellationToken ct)
+    {
+        var templates = await db.InteractionTemplates.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.InteractionGroupCode, ct);
+        var salespeople = (await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.SalespersonCode != null)
+            .Select(l => l.SalespersonCode!).Distinct().Where(code => db.Salespeople.Any(s => s.Code == code)).ToListAsync(ct)).ToHashSet();
+        var campaigns = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.CampaignNo != null)
+            .Select(l => l.CampaignNo!).Distinct().Where(no => db.Campaigns.Any(c => c.No == no)).ToListAsync(ct);
+        var campaignEntries = new Dictionary<string, long>();
+        foreach (var campaignNo in campaigns.Order(StringComparer.Ordinal))
+        {
+            var entry = new CampaignEntry(campaignNo, header.Description, header.Date, userId, segmentNo, header.SalespersonCode,
+                loggedEntryNo, DocumentType.None);
+            db.CampaignEntries.Add(entry);
+            await db.SaveChangesAsync(ct);
+            campaignEntries[campaignNo] = entry.EntryNo;
+        }
+        var used = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.InteractionTemplateCode != null && l.LanguageCode != null)
+            .Select(l => new { Template = l.InteractionTemplateCode!, Language = l.LanguageCode! }).Distinct()
+            .Join(db.InteractionTemplateLanguages.Where(t => t.AttachmentNo != null),
+                u => new { u.Template, u.Language }, t => new { Template = t.InteractionTemplateCode, Language = t.LanguageCode },
+                (u, t) => new { u.Template, u.Language, t.AttachmentNo })
+            .ToListAsync(ct);
+        var copies = new Dictionary<(string, string), long>();
+        foreach (var u in used)
+        {
+            copies[(u.Template, u.Language)] = (await attachments.CopyForEntryAsync(u.AttachmentNo!.Value, ct)).No;
+        }
+        await db.SaveChangesAsync(ct);
+        return new Lookups(templates, salespeople, campaignEntries, copies);
+    }
+
+    /// <summary>Rule 46 (CheckSegmentLine) and rule 44 for one line; a failing line fails the whole log, named.</summary>
+    private static InteractionLine ToInteractionLine(SegmentLine line, string? email, bool send, long loggedEntryNo, Lookups lookups, DateTimeOffset now)
+    {
+        var errors = new FieldErrors();
+        var field = $"lines[{line.LineNo}].";
+        if (line.SalespersonCode is null)
+        {
+            errors.Add(field + "salespersonCode", Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("salespersonCode")));
+        }
+        else if (!lookups.Salespeople.Contains(line.SalespersonCode))
+        {
+            errors.Add(field + "salespersonCode", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("SalespersonNotFound", line.SalespersonCode)));
+        }
+        string? group = null;
+        if (line.InteractionTemplateCode is null)
+        {
+            errors.Add(field + "interactionTemplateCode", Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("interactionTemplateCode")));
+        }
+        else if (!lookups.TemplateGroups.TryGetValue(line.InteractionTemplateCode, out group))
+        {
+            errors.Add(field + "interactionTemplateCode", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("InteractionTemplateNotFound", line.InteractionTemplateCode)));
+        }
+        if (line.CampaignNo is { } campaign && !lookups.CampaignEntries.ContainsKey(campaign))
+        {
+            errors.Add(field + "campaignNo", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("CampaignNotFound", campaign)));
+        }
+        var correspondenceType = line.CorrespondenceType;
+        if (correspondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(email))
+        {
+            if (send)
+            {
+                errors.Add(field + "contactNo", Messages.Get("SegmentLineNoEmail", line.LineNo, line.ContactNo));
+            }
+            // Rule 46: without an address the e-mail interaction is logged without a correspondence type.
+            correspondenceType = CorrespondenceType.None;
+        }
+        errors.ThrowIfAny();
+        long? attachmentNo = line.LanguageCode is { } language && lookups.Attachments.TryGetValue((line.InteractionTemplateCode!, language), out var copy)
+            ? copy : null;
+        return new InteractionLine
+        {
+            ContactNo = line.ContactNo,
+            ContactCompanyNo = line.ContactCompanyNo,
+            InteractionTemplateCode = line.InteractionTemplateCode!,
+            InteractionGroupCode = group!,
+            SalespersonCode = line.SalespersonCode,
+            Date = line.Date,
+            TimeOfInteraction = line.TimeOfInteraction ?? TimeOnly.FromDateTime(now.DateTime),
+            Description = line.Description,
+            Subject = line.Subject,
+            InformationFlow = line.InformationFlow,
+            InitiatedBy = line.InitiatedBy,
+            CostLcy = line.CostLcy,
+            DurationMin = line.DurationMin,
+            CorrespondenceType = correspondenceType,
+            LanguageCode = line.LanguageCode,
+            Evaluation = line.Evaluation,
+            AttemptFailed = line.AttemptFailed,
+            CampaignNo = line.CampaignNo,
+            CampaignTarget = line.CampaignTarget,
+            CampaignResponse = line.CampaignResponse,
+            OpportunityNo = line.OpportunityNo,
+            SegmentNo = line.SegmentNo,
+            AttachmentNo = attachmentNo,
+            LoggedSegmentEntryNo = loggedEntryNo,
+            DeliveryStatus = send && correspondenceType != CorrespondenceType.None ? DeliveryStatus.InProgress : DeliveryStatus.None,
+        };
+    }
+
+    /// <summary>
+    /// Rule 45: a new segment for the same campaign, "Follow-up on segment …", with a line for every contact of the
+    /// logged one, numbered in steps of 10,000 and inheriting the new header as any added line does.
+    /// </summary>
+    private async Task<string> CreateFollowUpAsync(SegmentHeader logged, DateOnly today, CancellationToken ct)
+    {
+        var description = Messages.Get("FollowUpOnSegment", logged.No);
+        var fields = new SegmentFields
+        {
+            Description = description.Length > FollowUpDescriptionLength ? description[..FollowUpDescriptionLength] : description,
+            CampaignNo = logged.CampaignNo,
+        };
+        var followUp = SegmentHeader.Create("", today, fields, null, new FieldErrors());
+        var no = await noSeries.GetNextNoAsync(NoSeriesLine.Segments, n => db.SegmentHeaders.AnyAsync(s => s.No == n, ct), ct);
+        followUp.AssignNo(no);
+        db.SegmentHeaders.Add(followUp);
+        await db.SaveChangesAsync(ct);
+        await ApplySegmentCriteria.InsertLinesAsync(db, no, 0,
+            """c."No" IN (SELECT l."ContactNo" FROM "SegmentLines" l WHERE l."SegmentNo" = {2})""", [logged.No], ct);
+        return no;
+    }
+}
