@@ -8,6 +8,7 @@ using Touchpoint.Benchmarks;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Touchpoint.Benchmarks.Contacts;
 using Touchpoint.Benchmarks.Interactions;
+using Touchpoint.Benchmarks.Segments;
 
 if (args is ["reset", ..])
 {
@@ -22,6 +23,11 @@ if (args is ["explain", ..])
 if (args is ["post-load" or "bare-insert" or "bare-delete", ..])
 {
     Environment.ExitCode = await PostInteractionsLoad.RunAsync(args);
+    return;
+}
+if (args is ["log-segment-contacts" or "log-segment-load" or "bare-log-insert" or "drop-pg-database", ..])
+{
+    Environment.ExitCode = await LogSegmentLoad.RunAsync(args);
     return;
 }
 if (args is ["explain-log", ..])

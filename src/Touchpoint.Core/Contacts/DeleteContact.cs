@@ -5,7 +5,7 @@ namespace Touchpoint.Core.Contacts;
 
 /// <summary>
 /// Deletes a contact and its business relations. Refused (409) while persons belong to the company or
-/// opportunities name the contact (segment lines join here with segments). Its interaction log entries stay (rule 36).
+/// opportunities or segment lines name the contact. Its interaction log entries stay (rule 36).
 /// </summary>
 public sealed class DeleteContact(ITouchpointDb db)
 {
@@ -26,6 +26,12 @@ public sealed class DeleteContact(ITouchpointDb db)
         if (opportunities > 0)
         {
             throw DomainException.Conflict(Messages.Get("ContactHasOpportunities", no, opportunities));
+        }
+        // Rule 36: a contact in a segment waits for the segment to be logged or its line removed.
+        var segment = await db.SegmentLines.Where(l => l.ContactNo == no).Select(l => l.SegmentNo).FirstOrDefaultAsync(ct);
+        if (segment is not null)
+        {
+            throw DomainException.Conflict(Messages.Get("ContactInSegment", no, segment));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -32,17 +32,24 @@ public sealed class ListSegments(ITouchpointDb db)
         return (await WithTotalsAsync([segment], ct))[0];
     }
 
+    /// <summary>Rule 42: "Send Attachments" is offered (and ticked) only when some line has a correspondence type.</summary>
+    public Task<bool> AnyCorrespondenceTypeAsync(string no, CancellationToken ct = default)
+    {
+        no = Codes.Normalize(no) ?? "";
+        return db.SegmentLines.AsNoTracking().AnyAsync(l => l.SegmentNo == no && l.CorrespondenceType != CorrespondenceType.None, ct);
+    }
+
     /// <summary>
-    /// BC's FlowFields over the lines and criteria actions. Summed here rather than in SQL because SQLite cannot sum the decimals it
-    /// stores as text.
+    /// BC's FlowFields over the lines and criteria actions, summed by the database: a segment may hold 100,000 lines.
+    /// (SQLite stores decimals as text; EF Core sums them there with its ef_sum function, exactly.)
     /// </summary>
     private async Task<List<SegmentDto>> WithTotalsAsync(List<SegmentDto> segments, CancellationToken ct)
     {
         var nos = segments.Select(s => s.No).ToList();
-        var lines = await db.SegmentLines.AsNoTracking().Where(l => nos.Contains(l.SegmentNo))
-            .Select(l => new { l.SegmentNo, l.CostLcy, l.DurationMin }).ToListAsync(ct);
-        var totals = lines.GroupBy(l => l.SegmentNo).ToDictionary(g => g.Key,
-            g => (Count: g.Count(), Cost: g.Sum(l => l.CostLcy), Duration: g.Sum(l => l.DurationMin)));
+        var totals = await db.SegmentLines.AsNoTracking().Where(l => nos.Contains(l.SegmentNo))
+            .GroupBy(l => l.SegmentNo)
+            .Select(g => new { SegmentNo = g.Key, Count = g.Count(), Cost = g.Sum(l => l.CostLcy), Duration = g.Sum(l => l.DurationMin) })
+            .ToDictionaryAsync(t => t.SegmentNo, t => (t.Count, t.Cost, t.Duration), ct);
         var actions = await db.SegmentCriteriaActions.AsNoTracking().Where(a => nos.Contains(a.SegmentNo))
             .GroupBy(a => a.SegmentNo).Select(g => new { SegmentNo = g.Key, Count = g.Count() }).ToDictionaryAsync(a => a.SegmentNo, a => a.Count, ct);
         return segments.Select(s => (totals.TryGetValue(s.No, out var t)

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Query;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
@@ -192,37 +193,73 @@ public sealed class SegmentLine
     }
 
     /// <summary>
-    /// Rules 38–39: a line that follows the header takes the header values that were just changed; a new header
-    /// template brings its values, and the header's language, to the line.
+    /// Rules 38–39: the lines that follow the header take the header values that were just changed; a new header
+    /// template brings its values, and the header's language, to them. Set as one UPDATE over the lines (a segment may
+    /// hold 100,000), so the rule is written as the setters of that statement.
     /// </summary>
-    public void FollowHeader(SegmentHeader header, SegmentFields changed, bool templateChanged)
+    public static void FollowHeader(UpdateSettersBuilder<SegmentLine> set, SegmentHeader header, SegmentFields changed, bool templateChanged)
     {
         if (templateChanged)
         {
-            InteractionTemplateCode = header.InteractionTemplateCode;
-            InteractionGroupCode = header.InteractionGroupCode;
-            LanguageCode = header.LanguageCodeDefault;
-            CostLcy = header.UnitCostLcy;
-            DurationMin = header.UnitDurationMin;
-            InformationFlow = header.InformationFlow;
-            InitiatedBy = header.InitiatedBy;
-            CampaignTarget = header.CampaignTarget;
-            CampaignResponse = header.CampaignResponse;
-            CampaignNo = header.CampaignNo;
+            set.SetProperty(l => l.InteractionTemplateCode, header.InteractionTemplateCode)
+                .SetProperty(l => l.LanguageCode, header.LanguageCodeDefault);
         }
-        Description = changed.Description.IsSet ? header.Description : Description;
-        CampaignNo = changed.CampaignNo.IsSet ? header.CampaignNo : CampaignNo;
-        SalespersonCode = changed.SalespersonCode.IsSet ? header.SalespersonCode : SalespersonCode;
-        CorrespondenceType = changed.CorrespondenceTypeDefault.IsSet ? header.CorrespondenceTypeDefault : CorrespondenceType;
-        CostLcy = changed.UnitCostLcy.IsSet ? header.UnitCostLcy : CostLcy;
-        DurationMin = changed.UnitDurationMin.IsSet ? header.UnitDurationMin : DurationMin;
-        Date = changed.Date.IsSet ? header.Date : Date;
-        CampaignTarget = changed.CampaignTarget.IsSet ? header.CampaignTarget : CampaignTarget;
-        CampaignResponse = changed.CampaignResponse.IsSet ? header.CampaignResponse : CampaignResponse;
-        InformationFlow = changed.InformationFlow.IsSet ? header.InformationFlow : InformationFlow;
-        InitiatedBy = changed.InitiatedBy.IsSet ? header.InitiatedBy : InitiatedBy;
-        InteractionGroupCode = changed.InteractionGroupCode.IsSet ? header.InteractionGroupCode : InteractionGroupCode;
+        if (templateChanged || changed.InteractionGroupCode.IsSet)
+        {
+            set.SetProperty(l => l.InteractionGroupCode, header.InteractionGroupCode);
+        }
+        if (templateChanged || changed.UnitCostLcy.IsSet)
+        {
+            set.SetProperty(l => l.CostLcy, header.UnitCostLcy);
+        }
+        if (templateChanged || changed.UnitDurationMin.IsSet)
+        {
+            set.SetProperty(l => l.DurationMin, header.UnitDurationMin);
+        }
+        if (templateChanged || changed.InformationFlow.IsSet)
+        {
+            set.SetProperty(l => l.InformationFlow, header.InformationFlow);
+        }
+        if (templateChanged || changed.InitiatedBy.IsSet)
+        {
+            set.SetProperty(l => l.InitiatedBy, header.InitiatedBy);
+        }
+        if (templateChanged || changed.CampaignTarget.IsSet)
+        {
+            set.SetProperty(l => l.CampaignTarget, header.CampaignTarget);
+        }
+        if (templateChanged || changed.CampaignResponse.IsSet)
+        {
+            set.SetProperty(l => l.CampaignResponse, header.CampaignResponse);
+        }
+        if (templateChanged || changed.CampaignNo.IsSet)
+        {
+            set.SetProperty(l => l.CampaignNo, header.CampaignNo);
+        }
+        if (changed.Description.IsSet)
+        {
+            set.SetProperty(l => l.Description, header.Description);
+        }
+        if (changed.SalespersonCode.IsSet)
+        {
+            set.SetProperty(l => l.SalespersonCode, header.SalespersonCode);
+        }
+        if (changed.CorrespondenceTypeDefault.IsSet)
+        {
+            set.SetProperty(l => l.CorrespondenceType, header.CorrespondenceTypeDefault);
+        }
+        if (changed.Date.IsSet)
+        {
+            set.SetProperty(l => l.Date, header.Date);
+        }
     }
+
+    /// <summary>Whether a header change reaches the lines at all (the fields <see cref="FollowHeader"/> sets).</summary>
+    public static bool ReachesLines(SegmentFields changed, bool templateChanged) =>
+        templateChanged || changed.InteractionGroupCode.IsSet || changed.UnitCostLcy.IsSet || changed.UnitDurationMin.IsSet
+        || changed.InformationFlow.IsSet || changed.InitiatedBy.IsSet || changed.CampaignTarget.IsSet || changed.CampaignResponse.IsSet
+        || changed.CampaignNo.IsSet || changed.Description.IsSet || changed.SalespersonCode.IsSet
+        || changed.CorrespondenceTypeDefault.IsSet || changed.Date.IsSet;
 
     public SegmentLineDto ToDto(string? contactName) => new(LineNo, ContactNo, contactName, ContactCompanyNo,
         InteractionTemplateCode, Description, Subject, LanguageCode, CorrespondenceType, CostLcy, DurationMin, Date,

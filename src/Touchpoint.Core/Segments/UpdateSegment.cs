@@ -20,16 +20,19 @@ public sealed class UpdateSegment(ITouchpointDb db, ListSegments read)
         segment.Apply(fields, template, errors);
         await SegmentRules.CheckAsync(db, segment, fields, errors, ct);
         errors.ThrowIfAny();
-        if (applyToLines)
-        {
-            var templateChanged = segment.InteractionTemplateCode != previousTemplate;
-            var lines = await db.SegmentLines.Where(l => l.SegmentNo == no).ToListAsync(ct);
-            foreach (var line in lines.Where(l => templateChanged || l.InteractionTemplateCode == previousTemplate))
-            {
-                line.FollowHeader(segment, fields, templateChanged);
-            }
-        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        var templateChanged = segment.InteractionTemplateCode != previousTemplate;
+        if (applyToLines && SegmentLine.ReachesLines(fields, templateChanged))
+        {
+            var lines = db.SegmentLines.Where(l => l.SegmentNo == no);
+            if (!templateChanged)
+            {
+                lines = lines.Where(l => l.InteractionTemplateCode == previousTemplate);
+            }
+            await lines.ExecuteUpdateAsync(set => SegmentLine.FollowHeader(set, segment, fields, templateChanged), ct);
+        }
+        await transaction.CommitAsync(ct);
         return await read.GetAsync(no, ct);
     }
 }

@@ -223,6 +223,20 @@ public sealed class SegmentLogTests(AppPerProvider apps) : IClassFixture<AppPerP
         Assert.Empty(list.GetProperty("value").EnumerateArray());
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_contact_in_a_segment_cannot_be_deleted_until_the_segment_is_logged(string provider)
+    {
+        var w = await InteractionWorld.CreateAsync(apps.For(provider));
+        var guest = (await (await w.Client.PostAsync("/api/v1/contacts", new { type = "person", name = "Gus Guest" })).JsonAsync(HttpStatusCode.Created)).Str("no");
+        var no = await SegmentAsync(w, new { description = "Guests" });
+        await AddAsync(w, no, new { contactNos = new[] { guest } });
+        var problem = await (await w.Admin.DeleteAsync($"/api/v1/contacts/{guest}")).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains(no, problem.GetRawText());
+
+        await (await w.Client.PostAsync($"/api/v1/segments/{no}/log", new { })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Admin.DeleteAsync($"/api/v1/contacts/{guest}")).StatusCode);
+    }
+
     private static async Task<string> OtherTemplateAsync(InteractionWorld w)
     {
         var code = Unique.Code("V")[..9];
