@@ -123,6 +123,8 @@ for provider in "${providers[@]}"; do
   done
   bench log-segment-load "http://127.0.0.1:$port" bench@touchpoint.local "$password" "$pid" "$CITY" "$LINES" "$RUNS" | tee "$work/load-$provider.txt"
   stop_app
+  # The app's own account of each log: its total and the time spent reading lines and writing entries.
+  grep -o 'Logged segment .*' "$work/app-$provider.log" || true
   bench bare-log-insert "$provider" "$connection" "$RUNS" | tee "$work/bare-$provider.txt"
   unset Touchpoint__Database__Provider ConnectionStrings__Touchpoint
   result[$provider]="$(grep '^RESULT' "$work/load-$provider.txt") $(grep '^RESULT' "$work/bare-$provider.txt" | sed 's/^RESULT//')"

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ public readonly record struct SegmentLogProgress(int Done, int Total);
 public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments,
     NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
 {
-    private const int BatchSize = 5000;
+    private const int BatchSize = 20000;
     private const int FollowUpDescriptionLength = 50;
 
     public async Task<SegmentLoggedDto> HandleAsync(string segmentNo, bool send, bool createFollowUpSegment, string userId,
@@ -68,12 +69,19 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         var batch = new List<InteractionLogEntry>(BatchSize);
         var lastLineNo = 0;
         var done = 0;
+        // Where the time goes, for the log line at the end: reading the lines, writing the entries, the rest.
+        var watch = Stopwatch.StartNew();
+        var reading = new Stopwatch();
+        var writing = new Stopwatch();
         while (true)
         {
+            reading.Start();
             var lines = await db.SegmentLines.AsNoTracking()
                 .Where(l => l.SegmentNo == segmentNo && l.LineNo > lastLineNo).OrderBy(l => l.LineNo).Take(BatchSize)
-                .Select(l => new { Line = l, Email = db.Contacts.Where(c => c.No == l.ContactNo).Select(c => c.Email).FirstOrDefault() })
+                .LeftJoin(db.Contacts, l => l.ContactNo, c => c.No, (l, c) => new { Line = l, Email = c == null ? null : c.Email })
+                .OrderBy(r => r.Line.LineNo)
                 .ToListAsync(ct);
+            reading.Stop();
             if (lines.Count == 0)
             {
                 break;
@@ -85,7 +93,9 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
                 totals.AddIfCounted(entry);
                 batch.Add(entry);
             }
+            writing.Start();
             await writer.WriteAsync(db, batch, ct);
+            writing.Stop();
             done += batch.Count;
             batch.Clear();
             lastLineNo = lines[^1].Line.LineNo;
@@ -102,7 +112,8 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).ExecuteDeleteAsync(ct);
         await db.SegmentHeaders.Where(s => s.No == segmentNo).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
-        logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions", segmentNo, logged.EntryNo, done);
+        logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, writing entries {WriteMs} ms)",
+            segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, writing.ElapsedMilliseconds);
         return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);
     }
 
