@@ -163,6 +163,26 @@ public sealed class SegmentsApiTests(AppPerProvider apps) : IClassFixture<AppPer
         Assert.Equal(14m, header.GetProperty("costLcy").GetDecimal());
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_new_default_subject_replaces_the_old_one_only_where_a_line_still_has_it(string provider)
+    {
+        var w = await InteractionWorld.CreateAsync(apps.For(provider));
+        var no = (await (await w.Client.PostAsync("/api/v1/segments", new { description = "Subjects", interactionTemplateCode = w.Template, subjectDefault = "Offer" }))
+            .JsonAsync(HttpStatusCode.Created)).Str("no");
+        await (await w.Client.PostAsync($"/api/v1/segments/{no}/lines", new { contactNo = w.Person })).JsonAsync(HttpStatusCode.Created);
+        var own = (await (await w.Client.PostAsync($"/api/v1/segments/{no}/lines", new { contactNo = w.Company })).JsonAsync(HttpStatusCode.Created)).GetProperty("lineNo").GetInt32();
+        await (await w.Client.PatchAsync($"/api/v1/segments/{no}/lines/{own}", new { subject = "Personal offer" })).JsonAsync(HttpStatusCode.OK);
+
+        await (await w.Client.PatchAsync($"/api/v1/segments/{no}", new { subjectDefault = "Winter offer" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Winter offer", "Personal offer"], await SubjectsAsync(w.Client, no));
+        await (await w.Client.PatchAsync($"/api/v1/segments/{no}", new { subjectDefault = "Spring offer", applyToLines = false })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(["Winter offer", "Personal offer"], await SubjectsAsync(w.Client, no));
+    }
+
+    private static async Task<string[]> SubjectsAsync(HttpClient client, string no) =>
+        (await (await client.GetAsync($"/api/v1/segments/{no}/lines")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("value").EnumerateArray().Select(l => l.Str("subject")!).ToArray();
+
     private static async Task<decimal[]> CostsAsync(HttpClient client, string no) =>
         (await (await client.GetAsync($"/api/v1/segments/{no}/lines")).JsonAsync(HttpStatusCode.OK))
             .GetProperty("value").EnumerateArray().Select(l => l.GetProperty("costLcy").GetDecimal()).ToArray();

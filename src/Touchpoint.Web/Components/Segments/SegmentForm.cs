@@ -139,6 +139,7 @@ internal sealed class SegmentForm
         Add(f.CampaignResponse.IsSet, "CampaignResponse");
         Add(f.InformationFlow.IsSet, "InformationFlow");
         Add(f.InitiatedBy.IsSet, "InitiatedBy");
+        Add(f.SubjectDefault.IsSet, "SubjectDefault");
         return keys;
 
         void Add(bool changed, string key)
