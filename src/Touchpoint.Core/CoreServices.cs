@@ -51,6 +51,7 @@ public static class CoreServices
         services.AddScoped<ApplySegmentCriteria>();
         services.AddScoped<SaveSegmentCriteria>();
         services.AddScoped<LogSegment>();
+        services.AddScoped<Documents.LogDocument>();
         services.AddScoped<ListLoggedSegments>();
         services.AddScoped<CancelLoggedSegment>();
         services.AddScoped<DeleteCanceledLoggedSegments>();

@@ -20,6 +20,7 @@ using Touchpoint.Web.NoSeries;
 using Touchpoint.Web.Opportunities;
 using Touchpoint.Web.Salespeople;
 using Touchpoint.Web.Segments;
+using Touchpoint.Web.Documents;
 using Touchpoint.Web.Users;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -135,6 +136,7 @@ api.MapInteractionSetup();
 api.MapInteractions();
 api.MapInteractionEntryActions();
 api.MapSegments();
+api.MapDocumentEvents();
 app.MapAccount();
 app.MapAttachmentDownloads();
 

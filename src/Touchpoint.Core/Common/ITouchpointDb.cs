@@ -40,8 +40,11 @@ public interface ITouchpointDb
     DbSet<SavedSegmentCriteria> SavedSegmentCriteria { get; }
     DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines { get; }
     DbSet<LoggedSegment> LoggedSegments { get; }
+    DbSet<Documents.IdempotencyRecord> IdempotencyRecords { get; }
 
     DatabaseFacade Database { get; }
+
+    Microsoft.EntityFrameworkCore.ChangeTracking.ChangeTracker ChangeTracker { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

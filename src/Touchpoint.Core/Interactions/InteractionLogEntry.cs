@@ -33,6 +33,9 @@ public sealed record InteractionLine
     public DocumentType DocumentType { get; init; }
     public string? DocumentNo { get; init; }
     public int VersionNo { get; init; }
+
+    /// <summary>BC's Doc. No. Occurrence: which of the documents that had this number (a number may be used again).</summary>
+    public int DocNoOccurrence { get; init; }
     public string? ContactVia { get; init; }
     public long? AttachmentNo { get; init; }
     public IReadOnlyList<string> Comments { get; init; } = [];
@@ -88,6 +91,7 @@ public sealed class InteractionLogEntry
     public DocumentType DocumentType { get; private set; }
     public string? DocumentNo { get; private set; }
     public int VersionNo { get; private set; }
+    public int DocNoOccurrence { get; private set; }
     public string? ContactVia { get; private set; }
     public string? InteractionLanguageCode { get; private set; }
     public string? OpportunityNo { get; private set; }
@@ -146,6 +150,7 @@ public sealed class InteractionLogEntry
         DocumentType = line.DocumentType;
         DocumentNo = line.DocumentNo;
         VersionNo = line.VersionNo;
+        DocNoOccurrence = line.DocNoOccurrence;
         ContactVia = line.ContactVia;
         InteractionLanguageCode = line.LanguageCode;
         OpportunityNo = line.OpportunityNo;

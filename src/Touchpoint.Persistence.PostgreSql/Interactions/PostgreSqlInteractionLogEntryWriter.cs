@@ -19,7 +19,7 @@ internal static class PostgreSqlInteractionLogEntryWriter
             "Subject", "InformationFlow", "InitiatedBy", "AttachmentNo", "CostLcy", "DurationMin", "UserId",
             "InteractionGroupCode", "InteractionTemplateCode", "CampaignNo", "CampaignEntryNo", "CampaignResponse",
             "CampaignTarget", "SegmentNo", "LoggedSegmentEntryNo", "Evaluation", "AttemptFailed", "SalespersonCode",
-            "DeliveryStatus", "Canceled", "CorrespondenceType", "DocumentType", "DocumentNo", "VersionNo", "ContactVia",
+            "DeliveryStatus", "Canceled", "CorrespondenceType", "DocumentType", "DocumentNo", "VersionNo", "DocNoOccurrence", "ContactVia",
             "InteractionLanguageCode", "OpportunityNo", "Postponed", "HasComments", "CanceledBy", "CanceledAt")
             FROM STDIN (FORMAT BINARY)
         """;
@@ -81,6 +81,7 @@ internal static class PostgreSqlInteractionLogEntryWriter
                 copy.Write((int)e.DocumentType, NpgsqlDbType.Integer);
                 Text(copy, e.DocumentNo);
                 copy.Write(e.VersionNo, NpgsqlDbType.Integer);
+                copy.Write(e.DocNoOccurrence, NpgsqlDbType.Integer);
                 Text(copy, e.ContactVia);
                 Text(copy, e.InteractionLanguageCode);
                 Text(copy, e.OpportunityNo);

@@ -415,6 +415,30 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Documents.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Logged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -499,6 +523,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DocNoOccurrence")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DocumentNo")
                         .HasMaxLength(20)

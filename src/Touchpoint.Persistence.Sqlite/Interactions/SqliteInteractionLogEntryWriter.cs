@@ -48,6 +48,7 @@ internal static class SqliteInteractionLogEntryWriter
         ("DocumentType", SqliteType.Integer, e => (int)e.DocumentType),
         ("DocumentNo", SqliteType.Text, e => e.DocumentNo),
         ("VersionNo", SqliteType.Integer, e => e.VersionNo),
+        ("DocNoOccurrence", SqliteType.Integer, e => e.DocNoOccurrence),
         ("ContactVia", SqliteType.Text, e => e.ContactVia),
         ("InteractionLanguageCode", SqliteType.Text, e => e.InteractionLanguageCode),
         ("OpportunityNo", SqliteType.Text, e => e.OpportunityNo),

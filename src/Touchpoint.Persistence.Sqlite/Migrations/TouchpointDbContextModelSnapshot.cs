@@ -400,6 +400,30 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Documents.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Logged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -482,6 +506,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DocNoOccurrence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DocumentNo")
                         .HasMaxLength(20)

@@ -1,0 +1,186 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Interactions;
+
+namespace Touchpoint.Core.Documents;
+
+/// <summary>A document printed or sent by the ERP (api.md POST /documentEvents); one of the three recipients.</summary>
+public sealed record DocumentEvent
+{
+    public DocumentType? DocumentType { get; init; }
+    public string? DocumentNo { get; init; }
+    public int? VersionNo { get; init; }
+    public int? DocNoOccurrence { get; init; }
+    public string? CustomerNo { get; init; }
+    public string? VendorNo { get; init; }
+    public string? ContactNo { get; init; }
+    public string? SalespersonCode { get; init; }
+    public string? Description { get; init; }
+    public string? CampaignNo { get; init; }
+    public DateOnly? Date { get; init; }
+    public TimeOnly? TimeOfInteraction { get; init; }
+}
+
+/// <summary>Logged, with its entry; or why not: "noTemplate" (rule 51) or "noContact" (rule 54).</summary>
+public sealed record DocumentLoggedDto(bool Logged, long? EntryNo, string? Reason)
+{
+    public const string NoTemplate = "noTemplate";
+    public const string NoContact = "noContact";
+}
+
+/// <summary>
+/// BC's LogDocument (rules 51–56): the template from the interaction template setup, the contact from the customer's
+/// or vendor's business relation (or given), the salesperson from the event or the contact, the description from the
+/// event or the template; then the one logging pipeline, without delivery and without requiring a salesperson. Where
+/// BC silently logs nothing, the answer says why. With an idempotency key, a retried event gets the first answer
+/// back and logs nothing new, however many copies arrive at once.
+/// </summary>
+public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvider clock)
+{
+    public async Task<DocumentLoggedDto> HandleAsync(DocumentEvent e, string userId, string? idempotencyKey, CancellationToken ct = default)
+    {
+        var (type, documentNo) = Validate(e);
+        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
+        if (key is { Length: > IdempotencyRecord.KeyLength })
+        {
+            throw DomainException.Invalid("Idempotency-Key", Messages.Get("IdempotencyKeyTooLong", IdempotencyRecord.KeyLength));
+        }
+        if (key is null)
+        {
+            return await LogAsync(e, type, documentNo, userId, ct);
+        }
+        if (await AnswerAsync(key, ct) is { } earlier)
+        {
+            return earlier;
+        }
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // On SQLite the write gate lets one transaction in at a time: a copy that waited for the first finds its answer
+            // here. On PostgreSQL a copy that started at the same time waits at the key's insert until the first commits,
+            // and then fails on the primary key (below).
+            if (await AnswerAsync(key, ct) is { } meanwhile)
+            {
+                return meanwhile;
+            }
+            var record = new IdempotencyRecord(key, clock.GetUtcNow());
+            db.IdempotencyRecords.Add(record);
+            await db.SaveChangesAsync(ct);
+            var answer = await LogAsync(e, type, documentNo, userId, ct);
+            record.Answer(answer);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return answer;
+        }
+        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: "23505" } || IsSqliteUniqueViolation(ex))
+        {
+            // Another request with this key got there first and has committed: its answer is ours.
+            db.ChangeTracker.Clear();
+            if (await AnswerAsync(key, ct) is { } first)
+            {
+                return first;
+            }
+            throw;
+        }
+    }
+
+    private async Task<DocumentLoggedDto?> AnswerAsync(string key, CancellationToken ct) =>
+        (await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct))?.ToDto();
+
+    // SQLite's "UNIQUE constraint failed": possible only when another process shares the file (one process has its gate).
+    private static bool IsSqliteUniqueViolation(DbUpdateException ex) =>
+        ex.InnerException is DbException inner && inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
+
+    private static (DocumentType Type, string? DocumentNo) Validate(DocumentEvent e)
+    {
+        var errors = new FieldErrors();
+        DocumentType type = default;
+        if (e.DocumentType is not { } t || t == DocumentType.None)
+        {
+            errors.Add("documentType", Messages.Get("DocumentTypeRequired", string.Join(", ", DocumentTypes.All.Select(d => JsonNamingPolicy.CamelCase.ConvertName(d.ToString())))));
+        }
+        else
+        {
+            type = t;
+        }
+        var documentNo = errors.MaxLength("documentNo", string.IsNullOrWhiteSpace(e.DocumentNo) ? null : e.DocumentNo.Trim(), 20);
+        var recipients = new[] { e.CustomerNo, e.VendorNo, e.ContactNo }.Count(v => !string.IsNullOrWhiteSpace(v));
+        if (recipients != 1)
+        {
+            errors.Add(string.IsNullOrWhiteSpace(e.CustomerNo) ? "contactNo" : "customerNo", Messages.Get("DocumentRecipientOneOf"));
+        }
+        if (e.VersionNo < 0)
+        {
+            errors.Add("versionNo", Messages.Get("MustNotBeNegative", Messages.Field("versionNo")));
+        }
+        if (e.DocNoOccurrence < 0)
+        {
+            errors.Add("docNoOccurrence", Messages.Get("MustNotBeNegative", Messages.Field("docNoOccurrence")));
+        }
+        errors.MaxLength("description", e.Description?.Trim(), InteractionLogEntry.DescriptionLength);
+        errors.ThrowIfAny();
+        return (type, documentNo);
+    }
+
+    private async Task<DocumentLoggedDto> LogAsync(DocumentEvent e, DocumentType type, string? documentNo, string userId, CancellationToken ct)
+    {
+        // Rule 51: no template in the setup, nothing logged, and the answer says so.
+        var setup = await db.InteractionTemplateSetup.AsNoTracking().FirstOrDefaultAsync(ct);
+        var templateCode = setup is null ? null : DocumentTypes.TemplateCode(setup, type);
+        var template = templateCode is null ? null : await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct);
+        if (template is null)
+        {
+            return new DocumentLoggedDto(false, null, DocumentLoggedDto.NoTemplate);
+        }
+        // Rule 54: the customer's or vendor's first business relation, or the contact given.
+        var contact = await ContactAsync(e, ct);
+        if (contact is null)
+        {
+            return new DocumentLoggedDto(false, null, DocumentLoggedDto.NoContact);
+        }
+        var now = clock.GetLocalNow();
+        var description = string.IsNullOrWhiteSpace(e.Description) ? template.Description : e.Description.Trim();
+        // Rule 55: the template's defaults (rule 13), the event's campaign over the template's, no delivery.
+        var line = new InteractionLine
+        {
+            ContactNo = contact.No,
+            ContactCompanyNo = contact.CompanyNo,
+            InteractionTemplateCode = template.Code,
+            InteractionGroupCode = template.InteractionGroupCode,
+            SalespersonCode = Codes.Normalize(e.SalespersonCode) ?? contact.SalespersonCode,
+            Date = e.Date ?? DateOnly.FromDateTime(now.DateTime),
+            TimeOfInteraction = e.TimeOfInteraction ?? TimeOnly.FromDateTime(now.DateTime),
+            Description = description,
+            InformationFlow = template.InformationFlow,
+            InitiatedBy = template.InitiatedBy,
+            CostLcy = template.UnitCostLcy,
+            DurationMin = template.UnitDurationMin,
+            CorrespondenceType = CorrespondenceType.None,
+            LanguageCode = template.LanguageCodeDefault,
+            CampaignNo = Codes.Normalize(e.CampaignNo) ?? template.CampaignNo,
+            CampaignTarget = template.CampaignTarget,
+            CampaignResponse = template.CampaignResponse,
+            DocumentType = type,
+            DocumentNo = documentNo,
+            VersionNo = e.VersionNo ?? 0,
+            DocNoOccurrence = e.DocNoOccurrence ?? 0,
+        };
+        var entry = await log.HandleAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
+        return new DocumentLoggedDto(true, entry.EntryNo, null);
+    }
+
+    private async Task<Contact?> ContactAsync(DocumentEvent e, CancellationToken ct)
+    {
+        if (Codes.Normalize(e.ContactNo) is { } contactNo)
+        {
+            return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.No == contactNo, ct);
+        }
+        var (table, no) = Codes.Normalize(e.CustomerNo) is { } customer ? (LinkToTable.Customer, customer) : (LinkToTable.Vendor, Codes.Normalize(e.VendorNo)!);
+        return await db.ContactBusinessRelations.Where(r => r.LinkToTable == table && r.LinkNo == no)
+            .Join(db.Contacts.AsNoTracking(), r => r.ContactNo, c => c.No, (r, c) => c)
+            .OrderBy(c => c.No).FirstOrDefaultAsync(ct);
+    }
+}
