@@ -19,8 +19,10 @@ public sealed class SqliteConnectionTests : IDisposable
 
     private static async Task<long> PragmaAsync(TouchpointDbContext db, string pragma)
     {
+        // Opened the way the app opens it (through EF, so the interceptors run): DbConnection.OpenAsync would bypass
+        // them, and the pool could then hand back a physical connection the app itself never opened.
+        await db.Database.OpenConnectionAsync();
         var connection = db.Database.GetDbConnection();
-        await connection.OpenAsync();
         try
         {
             await using var command = connection.CreateCommand();
@@ -30,7 +32,7 @@ public sealed class SqliteConnectionTests : IDisposable
         }
         finally
         {
-            await connection.CloseAsync();
+            await db.Database.CloseConnectionAsync();
         }
     }
 
