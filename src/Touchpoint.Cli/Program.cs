@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Touchpoint.Cli.Database;
 using Touchpoint.Cli.Demo;
+using Touchpoint.Cli.Documents;
 using Touchpoint.Cli.Interactions;
 
 var root = new RootCommand("Touchpoint: batch commands against the same database and use cases as the web app. " +
@@ -9,6 +10,7 @@ var root = new RootCommand("Touchpoint: batch commands against the same database
 {
     DatabaseCommands.Create(),
     DemoCommands.Create(),
+    DocumentCommands.Create(),
     InteractionCommands.Create(),
 };
 return await root.Parse(args).InvokeAsync();

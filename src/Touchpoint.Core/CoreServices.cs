@@ -52,6 +52,8 @@ public static class CoreServices
         services.AddScoped<SaveSegmentCriteria>();
         services.AddScoped<LogSegment>();
         services.AddScoped<Documents.LogDocument>();
+        services.AddScoped<Documents.ImportDocumentEvents>();
+        services.AddScoped<Documents.PrintCoverSheets>();
         services.AddScoped<ListLoggedSegments>();
         services.AddScoped<CancelLoggedSegment>();
         services.AddScoped<DeleteCanceledLoggedSegments>();

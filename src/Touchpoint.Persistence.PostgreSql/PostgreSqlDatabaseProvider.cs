@@ -41,6 +41,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
+        services.AddSingleton<Core.Documents.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
     }
 
     public void Prepare(string connectionString)

@@ -97,6 +97,14 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
     private static (DocumentType Type, string? DocumentNo) Validate(DocumentEvent e)
     {
         var errors = new FieldErrors();
+        var valid = Validate(e, errors);
+        errors.ThrowIfAny();
+        return valid;
+    }
+
+    /// <summary>The event's own checks, collected into <paramref name="errors"/>; an import checks each line with them too.</summary>
+    internal static (DocumentType Type, string? DocumentNo) Validate(DocumentEvent e, FieldErrors errors)
+    {
         DocumentType type = default;
         if (e.DocumentType is not { } t || t == DocumentType.None)
         {
@@ -121,14 +129,13 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
             errors.Add("docNoOccurrence", Messages.Get("MustNotBeNegative", Messages.Field("docNoOccurrence")));
         }
         errors.MaxLength("description", e.Description?.Trim(), InteractionLogEntry.DescriptionLength);
-        errors.ThrowIfAny();
         return (type, documentNo);
     }
 
     private async Task<DocumentLoggedDto> LogAsync(DocumentEvent e, DocumentType type, string? documentNo, string userId, CancellationToken ct)
     {
         // Rule 51: no template in the setup, nothing logged, and the answer says so.
-        var setup = await db.InteractionTemplateSetup.AsNoTracking().FirstOrDefaultAsync(ct);
+        var setup = await db.InteractionTemplateSetup.AsNoTracking().Where(s => s.Id == InteractionTemplateSetup.SingletonId).FirstOrDefaultAsync(ct);
         var templateCode = setup is null ? null : DocumentTypes.TemplateCode(setup, type);
         var template = templateCode is null ? null : await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct);
         if (template is null)
@@ -141,10 +148,21 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         {
             return new DocumentLoggedDto(false, null, DocumentLoggedDto.NoContact);
         }
-        var now = clock.GetLocalNow();
+        var line = ToInteractionLine(e, type, documentNo, template, new DocumentContact(contact.No, contact.CompanyNo, contact.SalespersonCode), clock.GetLocalNow());
+        var entry = await log.HandleAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
+        return new DocumentLoggedDto(true, entry.EntryNo, null);
+    }
+
+    /// <summary>What of the contact an entry of a document takes.</summary>
+    internal readonly record struct DocumentContact(string No, string? CompanyNo, string? SalespersonCode);
+
+    /// <summary>Rule 55, shared with the import so that a line of a file makes the entry an API call would.</summary>
+    internal static InteractionLine ToInteractionLine(DocumentEvent e, DocumentType type, string? documentNo, InteractionTemplate template,
+        DocumentContact contact, DateTimeOffset now)
+    {
         var description = string.IsNullOrWhiteSpace(e.Description) ? template.Description : e.Description.Trim();
         // Rule 55: the template's defaults (rule 13), the event's campaign over the template's, no delivery.
-        var line = new InteractionLine
+        return new InteractionLine
         {
             ContactNo = contact.No,
             ContactCompanyNo = contact.CompanyNo,
@@ -168,8 +186,6 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
             VersionNo = e.VersionNo ?? 0,
             DocNoOccurrence = e.DocNoOccurrence ?? 0,
         };
-        var entry = await log.HandleAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
-        return new DocumentLoggedDto(true, entry.EntryNo, null);
     }
 
     private async Task<Contact?> ContactAsync(DocumentEvent e, CancellationToken ct)

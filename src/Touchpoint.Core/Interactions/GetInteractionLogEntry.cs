@@ -11,7 +11,7 @@ public sealed record InteractionLogEntryDto(
     decimal CostLcy, decimal DurationMin, string UserId, string? SalespersonCode, string? CampaignNo, long? CampaignEntryNo,
     bool CampaignTarget, bool CampaignResponse, string? SegmentNo, long? LoggedSegmentEntryNo, Evaluation Evaluation,
     bool AttemptFailed, string? OpportunityNo, DeliveryStatus DeliveryStatus, bool Canceled,
-    CorrespondenceType CorrespondenceType, DocumentType DocumentType, string? DocumentNo, int VersionNo,
+    CorrespondenceType CorrespondenceType, DocumentType DocumentType, string? DocumentNo, int VersionNo, int DocNoOccurrence,
     string? InteractionLanguageCode, bool HasAttachment, bool HasComments, bool Postponed);
 
 public sealed class GetInteractionLogEntry(ITouchpointDb db)
@@ -47,7 +47,7 @@ internal static class InteractionLogEntryQuery
             e.InitiatedBy, e.InteractionGroupCode, e.InteractionTemplateCode, e.CostLcy, e.DurationMin, e.UserId,
             e.SalespersonCode, e.CampaignNo, e.CampaignEntryNo, e.CampaignTarget, e.CampaignResponse, e.SegmentNo,
             e.LoggedSegmentEntryNo, e.Evaluation, e.AttemptFailed, e.OpportunityNo, e.DeliveryStatus, e.Canceled,
-            e.CorrespondenceType, e.DocumentType, e.DocumentNo, e.VersionNo, e.InteractionLanguageCode,
+            e.CorrespondenceType, e.DocumentType, e.DocumentNo, e.VersionNo, e.DocNoOccurrence, e.InteractionLanguageCode,
             e.AttachmentNo != null, e.HasComments, e.Postponed);
     }
 

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Documents;
+
+namespace Touchpoint.Persistence.PostgreSql.Documents;
+
+/// <summary>
+/// The PostgreSQL bulk path for idempotency records: one binary COPY on the DbContext's connection, inside the caller's
+/// transaction. The columns follow IdempotencyRecordConfiguration and the PostgreSQL DocumentEvents migration.
+/// </summary>
+internal sealed class PostgreSqlIdempotencyRecordBulkWriter : IIdempotencyRecordBulkWriter
+{
+    public async Task WriteAsync(ITouchpointDb db, IReadOnlyList<IdempotencyRecord> records, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var copy = await connection.BeginBinaryImportAsync(
+            "COPY \"IdempotencyRecords\" (\"Key\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var record in records)
+        {
+            // Synchronous writes fill Npgsql's buffer, as the entries' COPY does; awaiting each value costs more.
+            copy.StartRow();
+            copy.Write(record.Key, NpgsqlDbType.Varchar);
+            // timestamptz takes UTC only, as EF Core's Npgsql mapping does.
+            copy.Write(record.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            copy.Write(record.Logged, NpgsqlDbType.Boolean);
+            if (record.EntryNo is { } entryNo)
+            {
+                copy.Write(entryNo, NpgsqlDbType.Bigint);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+            if (record.Reason is { } reason)
+            {
+                copy.Write(reason, NpgsqlDbType.Varchar);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+        }
+        await copy.CompleteAsync(ct);
+    }
+}

@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Documents;
+
+namespace Touchpoint.Persistence.Sqlite.Documents;
+
+/// <summary>
+/// The SQLite bulk path for idempotency records: one prepared INSERT reused per row, in the caller's transaction. The
+/// values are bound as EF Core stores them (IdempotencyRecordConfiguration, DocumentEvents migration): booleans as 0/1,
+/// DateTimeOffset in Microsoft.Data.Sqlite's text format.
+/// </summary>
+internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulkWriter
+{
+    // SQLite does its I/O synchronously whatever the API; the async overloads would only add a Task per row.
+    public Task WriteAsync(ITouchpointDb db, IReadOnlyList<IdempotencyRecord> records, CancellationToken ct)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("The bulk writer runs inside the caller's transaction."));
+        insert.CommandText =
+            "INSERT INTO \"IdempotencyRecords\" (\"Key\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") VALUES ($key, $createdAt, $logged, $entryNo, $reason)";
+        var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var createdAt = insert.Parameters.Add("$createdAt", SqliteType.Text);
+        var logged = insert.Parameters.Add("$logged", SqliteType.Integer);
+        var entryNo = insert.Parameters.Add("$entryNo", SqliteType.Integer);
+        var reason = insert.Parameters.Add("$reason", SqliteType.Text);
+        insert.Prepare();
+        foreach (var record in records)
+        {
+            ct.ThrowIfCancellationRequested();
+            key.Value = record.Key;
+            createdAt.Value = record.CreatedAt;
+            logged.Value = record.Logged ? 1 : 0;
+            entryNo.Value = record.EntryNo is { } no ? no : DBNull.Value;
+            reason.Value = (object?)record.Reason ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
+        return Task.CompletedTask;
+    }
+}
