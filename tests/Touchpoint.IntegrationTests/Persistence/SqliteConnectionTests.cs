@@ -96,4 +96,76 @@ public sealed class SqliteConnectionTests : IDisposable
         var counts = await Task.WhenAll(tasks).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.All(counts, c => Assert.True(c > 0));
     }
+
+    [Fact]
+    public async Task A_request_canceled_after_it_got_its_turn_but_before_begin_lets_the_next_writer_in()
+    {
+        // A client that hangs up (wrk at the end of a run, a browser tab closed) cancels its request's token; landing
+        // between the gate's turn and SQLite's BEGIN, that once left the gate held and every later writer waiting.
+        var file = Path.Combine(Path.GetTempPath(), $"touchpoint-gate-{Guid.NewGuid():N}.db");
+        var connectionString = $"Data Source={file};Default Timeout=3;Pooling=False";
+        var cancelAtBegin = new CancelAtBegin();
+        var services = new ServiceCollection();
+        services.AddDbContextPool<TouchpointDbContext>(o =>
+        {
+            new Touchpoint.Persistence.Sqlite.SqliteDatabaseProvider().Configure(o, connectionString);
+            o.AddInterceptors(cancelAtBegin); // after the gate: runs once the turn is taken
+        });
+        await using var provider = services.BuildServiceProvider();
+        try
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                await using (var scope = provider.CreateAsyncScope())
+                {
+                    using var cts = new CancellationTokenSource();
+                    cancelAtBegin.Source = cts;
+                    var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+                    // Its transaction begins or not (the turn was taken before the cancel); either way the request's
+                    // next step fails on the canceled token and its scope ends with nothing committed.
+                    await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+                    {
+                        await db.Database.BeginTransactionAsync(cts.Token);
+                        await db.NoSeries.CountAsync(cts.Token);
+                    });
+                    cancelAtBegin.Source = null;
+                }
+                // The next request, on the pooled context and on a context of its own: each gets its turn at once.
+                await using (var scope = provider.CreateAsyncScope())
+                {
+                    var db = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+                    await using var transaction = await db.Database.BeginTransactionAsync();
+                    await transaction.CommitAsync();
+                }
+                var options = new DbContextOptionsBuilder<TouchpointDbContext>();
+                new Touchpoint.Persistence.Sqlite.SqliteDatabaseProvider().Configure(options, connectionString);
+                await using (var other = new TouchpointDbContext(options.Options))
+                {
+                    await using var transaction = await other.Database.BeginTransactionAsync();
+                    await transaction.CommitAsync();
+                }
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Cancels the request's token at the moment its transaction is about to begin.</summary>
+    private sealed class CancelAtBegin : Microsoft.EntityFrameworkCore.Diagnostics.DbTransactionInterceptor
+    {
+        public CancellationTokenSource? Source { get; set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, Microsoft.EntityFrameworkCore.Diagnostics.TransactionStartingEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        {
+            if (Source is { } source)
+            {
+                await source.CancelAsync();
+            }
+            return result;
+        }
+    }
 }
