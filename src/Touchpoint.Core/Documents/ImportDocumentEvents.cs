@@ -235,6 +235,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         public Dictionary<string, LogDocument.DocumentContact?> Customers { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, LogDocument.DocumentContact?> Vendors { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, bool> Campaigns { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, bool> Salespeople { get; } = new(StringComparer.Ordinal);
         public List<DocumentImportProblem> Problems { get; } = [];
         public Stopwatch WritingEntries { get; } = new();
         public int Logged { get; private set; }
@@ -416,6 +417,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         candidates.RemoveAll(l => l.AlreadyImported);
         await ContactsAsync(candidates, run, ct);
         await CampaignsAsync(candidates, run, ct);
+        await SalespeopleAsync(candidates, run, ct);
         foreach (var line in candidates)
         {
             var e = line.Event;
@@ -434,7 +436,13 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
                 continue;
             }
             var entry = LogDocument.ToInteractionLine(e, line.Type, line.DocumentNo, template, found, run.Now);
-            // Rule 46, as LogInteraction checks a document's line: the campaign must exist (a salesperson is not required).
+            // Rule 46, as LogDocument checks a document's line: a salesperson named on the line and the campaign must exist
+            // (a salesperson is not required).
+            if (Codes.Normalize(e.SalespersonCode) is { } salesperson && !run.Salespeople[salesperson])
+            {
+                line.Refuse("salespersonCode", Messages.Get("SalespersonNotFound", salesperson));
+                continue;
+            }
             if (entry.CampaignNo is { } campaign && !run.Campaigns[campaign])
             {
                 line.Refuse("campaignNo", Messages.Get("CampaignNotFound", campaign));
@@ -490,20 +498,27 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         }
     }
 
-    private async Task CampaignsAsync(List<Line> lines, Run run, CancellationToken ct)
+    /// <summary>Rule 46: the campaigns named on the lines or their templates, read once per import.</summary>
+    private Task CampaignsAsync(List<Line> lines, Run run, CancellationToken ct) =>
+        ExistAsync(db.Campaigns.Select(c => c.No),
+            lines.Select(l => Codes.Normalize(l.Event.CampaignNo)).Concat(run.Templates.Values.Select(t => t?.CampaignNo)), run.Campaigns, ct);
+
+    /// <summary>The salespeople named on the lines, read once per import (one named must exist, though none is required).</summary>
+    private Task SalespeopleAsync(List<Line> lines, Run run, CancellationToken ct) =>
+        ExistAsync(db.Salespeople.Select(s => s.Code), lines.Select(l => Codes.Normalize(l.Event.SalespersonCode)), run.Salespeople, ct);
+
+    /// <summary>Notes for each code not seen before whether the table holds it, in one query.</summary>
+    private static async Task ExistAsync(IQueryable<string> table, IEnumerable<string?> named, Dictionary<string, bool> known, CancellationToken ct)
     {
-        var named = lines.Select(l => Codes.Normalize(l.Event.CampaignNo))
-            .Concat(run.Templates.Values.Select(t => t?.CampaignNo));
-        var campaignNos = New(named, run.Campaigns);
-        if (campaignNos.Count == 0)
+        var codes = New(named, known);
+        if (codes.Count == 0)
         {
             return;
         }
-        var found = (await db.Campaigns.AsNoTracking().Where(c => EF.Parameter(campaignNos).Contains(c.No)).Select(c => c.No).ToListAsync(ct))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var no in campaignNos)
+        var found = (await table.Where(c => EF.Parameter(codes).Contains(c)).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        foreach (var code in codes)
         {
-            run.Campaigns[no] = found.Contains(no);
+            known[code] = found.Contains(code);
         }
     }
 

@@ -48,29 +48,26 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         {
             throw DomainException.Invalid("Idempotency-Key", Messages.Get("IdempotencyKeyTooLong", IdempotencyRecord.KeyLength));
         }
-        if (key is null)
-        {
-            return await LogAsync(e, type, documentNo, userId, ct);
-        }
-        if (await AnswerAsync(key, ct) is { } earlier)
+        if (key is not null && await AnswerAsync(key, ct) is { } earlier)
         {
             return earlier;
         }
+        // The reads come first, outside any transaction: on SQLite the one writer is then held only for the writes.
+        var resolved = await ResolveAsync(e, type, documentNo, ct);
+        if (key is null)
+        {
+            return await WriteAsync(resolved, type, userId, ct);
+        }
         try
         {
+            // A copy of this request that passed the check above at the same time fails at the key's insert (on PostgreSQL
+            // it waits there until the first commits), and its entry is rolled back with it. Checking the key again in
+            // here would cost every request a read while SQLite's one writer waits; the primary key settles it anyway.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // On SQLite the write gate lets one transaction in at a time: a copy that waited for the first finds its answer
-            // here. On PostgreSQL a copy that started at the same time waits at the key's insert until the first commits,
-            // and then fails on the primary key (below).
-            if (await AnswerAsync(key, ct) is { } meanwhile)
-            {
-                return meanwhile;
-            }
+            var answer = await WriteAsync(resolved, type, userId, ct);
             var record = new IdempotencyRecord(key, clock.GetUtcNow());
-            db.IdempotencyRecords.Add(record);
-            await db.SaveChangesAsync(ct);
-            var answer = await LogAsync(e, type, documentNo, userId, ct);
             record.Answer(answer);
+            db.IdempotencyRecords.Add(record);
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return answer;
@@ -90,7 +87,7 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
     private async Task<DocumentLoggedDto?> AnswerAsync(string key, CancellationToken ct) =>
         (await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct))?.ToDto();
 
-    // SQLite's "UNIQUE constraint failed": possible only when another process shares the file (one process has its gate).
+    // SQLite's "UNIQUE constraint failed" (SqliteException is not a DbException with a SqlState).
     private static bool IsSqliteUniqueViolation(DbUpdateException ex) =>
         ex.InnerException is DbException inner && inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
 
@@ -132,7 +129,10 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         return (type, documentNo);
     }
 
-    private async Task<DocumentLoggedDto> LogAsync(DocumentEvent e, DocumentType type, string? documentNo, string userId, CancellationToken ct)
+    /// <summary>The entry's line, or why there is none: "noTemplate" (rule 51) or "noContact" (rule 54).</summary>
+    private readonly record struct Resolved(InteractionLine? Line, string? Reason);
+
+    private async Task<Resolved> ResolveAsync(DocumentEvent e, DocumentType type, string? documentNo, CancellationToken ct)
     {
         // Rule 51: no template in the setup, nothing logged, and the answer says so.
         var setup = await db.InteractionTemplateSetup.AsNoTracking().Where(s => s.Id == InteractionTemplateSetup.SingletonId).FirstOrDefaultAsync(ct);
@@ -140,16 +140,31 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         var template = templateCode is null ? null : await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct);
         if (template is null)
         {
-            return new DocumentLoggedDto(false, null, DocumentLoggedDto.NoTemplate);
+            return new Resolved(null, DocumentLoggedDto.NoTemplate);
         }
         // Rule 54: the customer's or vendor's first business relation, or the contact given.
         var contact = await ContactAsync(e, ct);
         if (contact is null)
         {
-            return new DocumentLoggedDto(false, null, DocumentLoggedDto.NoContact);
+            return new Resolved(null, DocumentLoggedDto.NoContact);
         }
         var line = ToInteractionLine(e, type, documentNo, template, new DocumentContact(contact.No, contact.CompanyNo, contact.SalespersonCode), clock.GetLocalNow());
-        var entry = await log.HandleAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
+        // Rule 46 for a document: the contact and the template were just read and no salesperson is required, so only
+        // a salesperson given in the event and the campaign are left to check; the pipeline need not read them all again.
+        var errors = new FieldErrors();
+        await References.SalespersonAsync(db, Codes.Normalize(e.SalespersonCode), "salespersonCode", errors, ct);
+        await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
+        errors.ThrowIfAny();
+        return new Resolved(line, null);
+    }
+
+    private async Task<DocumentLoggedDto> WriteAsync(Resolved resolved, DocumentType type, string userId, CancellationToken ct)
+    {
+        if (resolved.Line is not { } line)
+        {
+            return new DocumentLoggedDto(false, null, resolved.Reason);
+        }
+        var entry = await log.HandleCheckedAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
         return new DocumentLoggedDto(true, entry.EntryNo, null);
     }
 

@@ -102,6 +102,14 @@ public sealed class DocumentEventsTests(AppPerProvider apps) : IClassFixture<App
             .ProblemAsync(HttpStatusCode.BadRequest, "documentNo");
         await (await w.Client.PostAsync("/api/v1/documentEvents", new { documentType = "salesInvoice", contactNo = w.Person, copies = 2 }))
             .ProblemAsync(HttpStatusCode.BadRequest, "copies");
+        // Codes that name nothing are refused too, once a template would otherwise log the event; nothing is written.
+        await SetupAsync(w, new { salesInvoice = w.Template });
+        await (await w.Client.PostAsync("/api/v1/documentEvents", new { documentType = "salesInvoice", documentNo = "SI-BAD", contactNo = w.Person, salespersonCode = "NOBODY" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "salespersonCode");
+        await (await w.Client.PostAsync("/api/v1/documentEvents", new { documentType = "salesInvoice", documentNo = "SI-BAD", contactNo = w.Person, campaignNo = "NOCAMPAIGN" }))
+            .ProblemAsync(HttpStatusCode.BadRequest, "campaignNo");
+        var entries = await (await w.Client.GetAsync($"/api/v1/interactionLogEntries?contactNo={w.Person}&documentNo=SI-BAD")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(0, entries.GetProperty("value").GetArrayLength());
     }
 
     [Theory, SqliteData, PostgresData]

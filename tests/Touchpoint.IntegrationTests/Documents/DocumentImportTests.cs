@@ -36,15 +36,16 @@ public sealed class DocumentImportTests(AppPerProvider apps) : IClassFixture<App
             $"salesInvoice,{no}-8,,,{customer},,,,,,2026-02-30,", //                           9: no such date
             $"salesInvoice,{no}-9,,,{customer},,,,,NOSUCHCAMP,,", //                           10: no such campaign
             "\"salesInvoice\",\"" + no + "-10\",,,,,\"" + w.Person + "\",,\"two\nlines\",,,", // 11–12: good, quoted, spans two lines
-            $"salesInvoice,{no}-11,,,,,{w.Person},,,,,") + "\r\n"; //                         13: good
+            $"salesInvoice,{no}-11,,,,,{w.Person},,,,,", //                                    13: good
+            $"salesInvoice,{no}-12,,,,,{w.Person},NOBODY,,,,") + "\r\n"; //                  14: no such salesperson
 
         var result = await ImportAsync(app, csv);
 
-        Assert.Equal((11, 4, 0, 7), (result.Lines, result.Logged, result.AlreadyImported, result.NotLogged));
+        Assert.Equal((12, 4, 0, 8), (result.Lines, result.Logged, result.AlreadyImported, result.NotLogged));
         Assert.Equal(
             [
                 (4, "documentType"), (5, "documentType"), (6, "customerNo"), (7, "contactNo"), (8, "description"), (9, "date"),
-                (10, "campaignNo"),
+                (10, "campaignNo"), (14, "salespersonCode"),
             ],
             result.Problems.Select(p => (p.LineNo, p.Field ?? "")).Distinct().ToList());
         Assert.Contains("NOSUCHCUST", result.Problems.Single(p => p.LineNo == 6).Message, StringComparison.Ordinal);
