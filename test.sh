@@ -49,7 +49,9 @@ passed=0; failed=0; skipped=0; status=0
 for project in tests/Touchpoint.Core.Tests tests/Touchpoint.IntegrationTests tests/Touchpoint.BrowserTests; do
   echo "== $project"
   log=$(mktemp)
-  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" | grep -E "^\s*(Failed|Skipped) |Error Message|^(Passed|Failed)!|Total tests" || true
+  # Each failed test is shown with its message and the first lines of its stack trace; then the project's totals.
+  dotnet test "$project" -c Release --no-build -nologo 2>&1 | tee "$log" \
+    | awk '/^ *(Failed|Skipped) /{n=16} /^(Passed|Failed)!|Total tests/{print; next} n>0{print; n--}' || true
   rc=${PIPESTATUS[0]}
   line=$(grep -E "(Passed|Failed)! +- +Failed: +[0-9]+" "$log" | tail -n 1)
   if [ -n "$line" ]; then
