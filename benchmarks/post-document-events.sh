@@ -119,8 +119,9 @@ wrk.headers["Authorization"] = "Bearer $token"
 setup = function(thread) thread:set("id", tostring(math.random(1, 1e9))) end
 request = function()
   n = n + 1
-  local headers = nil
-  if keyed then headers = { ["Idempotency-Key"] = string.format("%s-%s-%d", "$keyed", id or "t", n) } end
+  -- wrk.format takes these headers instead of wrk.headers, not in addition to them.
+  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer $token" }
+  if keyed then headers["Idempotency-Key"] = string.format("%s-%s-%d", "$keyed", id or "t", n) end
   local body = string.format('{"documentType":"salesInvoice","documentNo":"SI%07d","contactNo":"%s","description":"Load test invoice"}',
     math.random(1, 9999999), contacts[math.random(#contacts)])
   return wrk.format(nil, "/api/v1/documentEvents", headers, body)
