@@ -1,4 +1,5 @@
-using System.Data.Common;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Common;
@@ -38,7 +39,7 @@ public sealed record DocumentLoggedDto(bool Logged, long? EntryNo, string? Reaso
 /// BC silently logs nothing, the answer says why. With an idempotency key, a retried event gets the first answer
 /// back and logs nothing new, however many copies arrive at once.
 /// </summary>
-public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvider clock)
+public sealed class LogDocument(ITouchpointDb db, LogInteraction log, DocumentLogQueue queue, TimeProvider clock)
 {
     public async Task<DocumentLoggedDto> HandleAsync(DocumentEvent e, string userId, string? idempotencyKey, CancellationToken ct = default)
     {
@@ -48,48 +49,51 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         {
             throw DomainException.Invalid("Idempotency-Key", Messages.Get("IdempotencyKeyTooLong", IdempotencyRecord.KeyLength));
         }
-        if (key is not null && await AnswerAsync(key, ct) is { } earlier)
+        // The reads come first, outside any transaction; the writes go with those of the other requests of the moment.
+        var (template, earlier) = await TemplateAsync(type, key, ct);
+        if (earlier is not null)
         {
             return earlier;
         }
-        // The reads come first, outside any transaction: on SQLite the one writer is then held only for the writes.
-        var resolved = await ResolveAsync(e, type, documentNo, ct);
-        if (key is null)
+        var resolved = await ResolveAsync(e, type, documentNo, template, ct);
+        // The caption is in the caller's language, as every message is; the queue's writer has none.
+        var request = new DocumentLogQueue.Request(resolved.Line, resolved.Reason, key, userId, DocumentTypes.CampaignEntryDescription(type));
+        if (db.Database.CurrentTransaction is not null)
         {
-            return await WriteAsync(resolved, type, userId, ct);
+            // Part of the caller's transaction (the cover sheets of a segment, all or nothing): written in it, here.
+            return (await DocumentLogQueue.WriteInTransactionAsync(db, log, [request], clock.GetUtcNow(), ct))[0];
         }
-        try
-        {
-            // A copy of this request that passed the check above at the same time fails at the key's insert (on PostgreSQL
-            // it waits there until the first commits), and its entry is rolled back with it. Checking the key again in
-            // here would cost every request a read while SQLite's one writer waits; the primary key settles it anyway.
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            var answer = await WriteAsync(resolved, type, userId, ct);
-            var record = new IdempotencyRecord(key, clock.GetUtcNow());
-            record.Answer(answer);
-            db.IdempotencyRecords.Add(record);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return answer;
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is DbException { SqlState: "23505" } || IsSqliteUniqueViolation(ex))
-        {
-            // Another request with this key got there first and has committed: its answer is ours.
-            db.ChangeTracker.Clear();
-            if (await AnswerAsync(key, ct) is { } first)
-            {
-                return first;
-            }
-            throw;
-        }
+        return await queue.WriteAsync(request);
     }
 
-    private async Task<DocumentLoggedDto?> AnswerAsync(string key, CancellationToken ct) =>
-        (await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key, ct))?.ToDto();
+    /// <summary>
+    /// Rule 51's template (the setup's field for the document type) and, with a key, the answer already given to it:
+    /// one query, as each is one row by its key.
+    /// </summary>
+    private async Task<(InteractionTemplate? Template, DocumentLoggedDto? Earlier)> TemplateAsync(DocumentType type, string? key, CancellationToken ct)
+    {
+        var found = await db.InteractionTemplateSetup.AsNoTracking()
+            .Where(s => s.Id == InteractionTemplateSetup.SingletonId)
+            .LeftJoin(db.InteractionTemplates.AsNoTracking(), SetupColumn(type), t => t.Code, (s, t) => new
+            {
+                Template = t,
+                Logged = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => (bool?)r.Logged).FirstOrDefault(),
+                EntryNo = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.EntryNo).FirstOrDefault(),
+                Reason = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.Reason).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return (found?.Template, found?.Logged is { } logged ? new DocumentLoggedDto(logged, found.EntryNo, found.Reason) : null);
+    }
 
-    // SQLite's "UNIQUE constraint failed" (SqliteException is not a DbException with a SqlState).
-    private static bool IsSqliteUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is DbException inner && inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);
+    private static readonly ConcurrentDictionary<DocumentType, Expression<Func<InteractionTemplateSetup, string>>> SetupColumns = new();
+
+    /// <summary>The setup's field for a document type as a column to join on, e.g. s => s.SalesInvoice.</summary>
+    private static Expression<Func<InteractionTemplateSetup, string>> SetupColumn(DocumentType type) =>
+        SetupColumns.GetOrAdd(type, t =>
+        {
+            var setup = Expression.Parameter(typeof(InteractionTemplateSetup), "s");
+            return Expression.Lambda<Func<InteractionTemplateSetup, string>>(Expression.Property(setup, DocumentTypes.SetupField(t).Property), setup);
+        });
 
     private static (DocumentType Type, string? DocumentNo) Validate(DocumentEvent e)
     {
@@ -132,12 +136,9 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
     /// <summary>The entry's line, or why there is none: "noTemplate" (rule 51) or "noContact" (rule 54).</summary>
     private readonly record struct Resolved(InteractionLine? Line, string? Reason);
 
-    private async Task<Resolved> ResolveAsync(DocumentEvent e, DocumentType type, string? documentNo, CancellationToken ct)
+    private async Task<Resolved> ResolveAsync(DocumentEvent e, DocumentType type, string? documentNo, InteractionTemplate? template, CancellationToken ct)
     {
         // Rule 51: no template in the setup, nothing logged, and the answer says so.
-        var setup = await db.InteractionTemplateSetup.AsNoTracking().Where(s => s.Id == InteractionTemplateSetup.SingletonId).FirstOrDefaultAsync(ct);
-        var templateCode = setup is null ? null : DocumentTypes.TemplateCode(setup, type);
-        var template = templateCode is null ? null : await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct);
         if (template is null)
         {
             return new Resolved(null, DocumentLoggedDto.NoTemplate);
@@ -156,16 +157,6 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, TimeProvid
         await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
         errors.ThrowIfAny();
         return new Resolved(line, null);
-    }
-
-    private async Task<DocumentLoggedDto> WriteAsync(Resolved resolved, DocumentType type, string userId, CancellationToken ct)
-    {
-        if (resolved.Line is not { } line)
-        {
-            return new DocumentLoggedDto(false, null, resolved.Reason);
-        }
-        var entry = await log.HandleCheckedAsync(line, userId, postponed: false, DocumentTypes.CampaignEntryDescription(type), ct);
-        return new DocumentLoggedDto(true, entry.EntryNo, null);
     }
 
     /// <summary>What of the contact an entry of a document takes.</summary>

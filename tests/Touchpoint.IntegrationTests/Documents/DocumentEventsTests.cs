@@ -141,6 +141,61 @@ public sealed class DocumentEventsTests(AppPerProvider apps) : IClassFixture<App
         Assert.Equal(1, stats.GetProperty("noOfInteractions").GetInt32());
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task Events_sent_at_the_same_moment_are_written_together_and_each_gets_its_own_answer(string provider)
+    {
+        // 60 requests at once end up in a few shared writes: keyed and unkeyed, with and without a campaign, some that
+        // cannot be logged and one key sent twice. Each answer must still be its own, and the statistics count each entry.
+        var app = apps.For(provider);
+        var w = await InteractionWorld.CreateAsync(app);
+        await SetupAsync(w, new { salesInvoice = w.Template });
+        var campaign = (await (await w.Client.PostAsync("/api/v1/campaigns", new { description = "Batch campaign" })).JsonAsync(HttpStatusCode.Created)).Str("no");
+        var prefix = Unique.Code("B");
+        var twiceKey = Guid.NewGuid().ToString();
+        var clients = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => app.ClientAsync(Touchpoint.Core.Common.Roles.Sales)));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+        {
+            var c = i == 58 ? 0 : i; // request 58 is a retry of request 0: the same event with the same key
+            var unknownCustomer = c % 10 == 3;
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/documentEvents")
+            {
+                Content = JsonContent(unknownCustomer
+                    ? new { documentType = "salesInvoice", documentNo = $"{prefix}-{c}", customerNo = (string?)"NOSUCHCUST", contactNo = (string?)null, campaignNo = (string?)null }
+                    : new { documentType = "salesInvoice", documentNo = $"{prefix}-{c}", customerNo = (string?)null, contactNo = (string?)w.Person, campaignNo = c % 4 == 0 ? campaign : null }),
+            };
+            if (i % 2 == 0)
+            {
+                request.Headers.Add("Idempotency-Key", i is 0 or 58 ? twiceKey : $"{prefix}-{i}");
+            }
+            var response = await clients[i % clients.Length].SendAsync(request);
+            return (i, response.StatusCode, Body: JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement);
+        }));
+
+        var logged = answers.Where(a => a.i % 10 != 3).ToList();
+        Assert.All(answers.Where(a => a.i % 10 == 3), a => Assert.Equal((HttpStatusCode.OK, "noContact"), (a.StatusCode, a.Body.Str("reason"))));
+        Assert.All(logged, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        // The retry gets the first answer: one entry for the two.
+        Assert.Equal(logged.Single(a => a.i == 0).Body.GetProperty("entryNo").GetInt64(), logged.Single(a => a.i == 58).Body.GetProperty("entryNo").GetInt64());
+        var entryNos = logged.Where(a => a.i != 58).Select(a => a.Body.GetProperty("entryNo").GetInt64()).ToList();
+        Assert.Equal(entryNos.Count, entryNos.Distinct().Count());
+        foreach (var a in logged.Where(a => a.i != 58))
+        {
+            // Each answer names the entry of its own document, with its own campaign.
+            var entry = await EntryAsync(w, a.Body);
+            var documentNo = entry.Str("documentNo");
+            Assert.Equal($"{prefix}-{a.i}", documentNo);
+            Assert.Equal(a.i % 4 == 0 ? campaign : null, entry.Str("campaignNo"));
+        }
+        var stats = await (await w.Client.GetAsync($"/api/v1/interactionTemplates/{w.Template}/statistics")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal(entryNos.Count, stats.GetProperty("noOfInteractions").GetInt32());
+        // Rule 47 per entry: a campaign entry of its own.
+        var inCampaign = (await (await w.Client.GetAsync($"/api/v1/interactionLogEntries?campaignNo={campaign}&limit=100")).JsonAsync(HttpStatusCode.OK))
+            .GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(logged.Count(a => a.i % 4 == 0 && a.i != 58), inCampaign.Count);
+        Assert.Equal(inCampaign.Count, inCampaign.Select(e => e.GetProperty("campaignEntryNo").GetInt64()).Distinct().Count());
+    }
+
     private static StringContent JsonContent(object body) =>
         new(JsonSerializer.Serialize(body, TouchpointApp.Json), System.Text.Encoding.UTF8, "application/json");
 
