@@ -600,17 +600,22 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
                     b.HasKey("EntryNo");
 
-                    b.HasIndex("AttachmentNo");
+                    b.HasIndex("AttachmentNo")
+                        .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
-                    b.HasIndex("CampaignEntryNo");
+                    b.HasIndex("CampaignEntryNo")
+                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
 
-                    b.HasIndex("LoggedSegmentEntryNo");
+                    b.HasIndex("LoggedSegmentEntryNo")
+                        .HasFilter("\"LoggedSegmentEntryNo\" IS NOT NULL");
 
-                    b.HasIndex("OpportunityNo");
+                    b.HasIndex("OpportunityNo")
+                        .HasFilter("\"OpportunityNo\" IS NOT NULL");
 
                     b.HasIndex("DocumentType", "DocumentNo");
 
-                    b.HasIndex("CampaignNo", "Canceled", "Postponed", "Date");
+                    b.HasIndex("CampaignNo", "Canceled", "Postponed", "Date")
+                        .HasFilter("\"CampaignNo\" IS NOT NULL");
 
                     b.HasIndex("InteractionGroupCode", "Canceled", "Postponed", "Date");
 
