@@ -22,8 +22,9 @@ public sealed class InteractionSetupTests(BrowserFixture browser) : IClassFixtur
         await page.WaitForInteractiveAsync();
 
         await page.GetByTestId("template-code").Locator("input").FillAsync(code);
-        await page.GetByTestId("template-group").GetByRole(AriaRole.Combobox).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "LETTER" }).ClickAsync();
+        await page.ChooseAsync("template-group", "LETTER");
+        // The server's render of the choice must be in before the next field is typed, or it may wipe what was typed.
+        await Expect(page.GetByTestId("template-group").Locator("input").First).ToHaveValueAsync(new Regex("LETTER"));
         await page.GetByTestId("template-description").Locator("input").FillAsync($"Thank-you letter {code}");
         var unitCost = page.GetByTestId("template-unit-cost").Locator("input");
         await unitCost.FillAsync("12.5");
