@@ -107,7 +107,7 @@ public sealed class DocumentLogQueue : IAsyncDisposable, IDisposable
             await transaction.CommitAsync();
             return answers;
         }
-        catch (DbUpdateException ex) when (batch is [{ Key: { } key }] && IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (batch is [{ Key: { } key }] && DatabaseErrors.IsUniqueViolation(ex.InnerException as DbException))
         {
             // The key was answered meanwhile: by a copy of this request in an earlier batch, or by another instance on
             // the same database (PostgreSQL lets this one wait for its commit, then refuses the key). Its answer is the
@@ -169,11 +169,6 @@ public sealed class DocumentLogQueue : IAsyncDisposable, IDisposable
         await db.SaveChangesAsync(ct);
         return answers.Select((a, i) => a ?? answers[copyOf[i]!.Value]!).ToArray();
     }
-
-    // PostgreSQL's unique_violation; SQLite's "UNIQUE constraint failed" (SqliteException carries no SqlState).
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is DbException inner
-        && (inner.SqlState == "23505" || inner.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal));
 
     /// <summary>Takes no more events and waits until those queued are written.</summary>
     public async ValueTask DisposeAsync()

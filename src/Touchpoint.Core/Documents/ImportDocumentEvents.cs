@@ -125,7 +125,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         {
             throw DomainException.Invalid("file", Messages.Get("ImportNotUtf8"));
         }
-        catch (DbException e) when (e.SqlState == "23505" || e.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal))
+        catch (DbException e) when (DatabaseErrors.IsUniqueViolation(e))
         {
             // A key checked as unused at the start of its batch was written meanwhile (another import or POST /documentEvents
             // on PostgreSQL, which lets them run side by side): the transaction is gone, so is everything of this import.
