@@ -52,7 +52,7 @@ public static class CoreServices
         services.AddScoped<SaveSegmentCriteria>();
         services.AddScoped<LogSegment>();
         services.AddScoped<Documents.LogDocument>();
-        services.AddSingleton<Documents.DocumentLogQueue>();
+        services.AddSingleton<InteractionLogQueue>();
         services.AddScoped<Documents.ImportDocumentEvents>();
         services.AddScoped<Documents.PrintCoverSheets>();
         services.AddScoped<ListLoggedSegments>();

@@ -59,7 +59,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
-        services.AddSingleton<Core.Documents.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
+        services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
     }
 
     public void Prepare(string connectionString)

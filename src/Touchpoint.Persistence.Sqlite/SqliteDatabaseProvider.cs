@@ -31,7 +31,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     {
         services.AddScoped<IContactSearchIndex, SqliteContactSearchIndex>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
-        services.AddSingleton<Core.Documents.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();
+        services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();
     }
 
     public void Prepare(string connectionString)

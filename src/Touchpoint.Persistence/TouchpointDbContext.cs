@@ -44,7 +44,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<SavedSegmentCriteria> SavedSegmentCriteria => Set<SavedSegmentCriteria>();
     public DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines => Set<SavedSegmentCriteriaLine>();
     public DbSet<LoggedSegment> LoggedSegments => Set<LoggedSegment>();
-    public DbSet<Core.Documents.IdempotencyRecord> IdempotencyRecords => Set<Core.Documents.IdempotencyRecord>();
+    public DbSet<Core.Common.IdempotencyRecord> IdempotencyRecords => Set<Core.Common.IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -13,6 +13,8 @@ public enum DomainErrorKind
     TooLarge,
     /// <summary>415: a file of a kind that is not accepted.</summary>
     Unsupported,
+    /// <summary>422: an Idempotency-Key sent again with another request.</summary>
+    IdempotencyKeyReused,
 }
 
 /// <summary>

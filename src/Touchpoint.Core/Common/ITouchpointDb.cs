@@ -40,7 +40,7 @@ public interface ITouchpointDb
     DbSet<SavedSegmentCriteria> SavedSegmentCriteria { get; }
     DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines { get; }
     DbSet<LoggedSegment> LoggedSegments { get; }
-    DbSet<Documents.IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     DatabaseFacade Database { get; }
 

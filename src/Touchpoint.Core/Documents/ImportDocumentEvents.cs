@@ -37,7 +37,7 @@ public sealed record DocumentImportResult(int Lines, int Logged, int AlreadyImpo
 /// twice. A line's idempotency key is its idempotencyKey column, shared with the API's Idempotency-Key, else a hash
 /// of its values.
 /// </summary>
-public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryBulkWriter entryWriter, IIdempotencyRecordBulkWriter recordWriter,
+public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, IIdempotencyRecordBulkWriter recordWriter,
     TimeProvider clock, ILogger<ImportDocumentEvents> logger)
 {
     private const int BatchSize = 20000;
@@ -65,10 +65,9 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
             // The import's one transaction; a dry run writes nothing, so it needs none (and keeps SQLite's writer free).
             await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
             await using var cache = await LargerSqliteCacheAsync(transaction is not null, ct);
-            var run = new Run(await TemplatesAsync(ct), clock.GetLocalNow(), clock.GetUtcNow(), userId);
+            var run = new Run(await TemplatesAsync(ct), clock.GetLocalNow(), clock.GetUtcNow(), userId, log.Begin());
             // Reading and checking lines is CPU work that needs no database: it runs a batch ahead, beside the writing.
             var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-            var totals = new InteractionTotals();
             var lines = 0;
             // Where the time goes, for the log line at the end: waiting for parsed lines, resolving them, writing.
             var waiting = new Stopwatch();
@@ -95,7 +94,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
                     if (!dryRun)
                     {
                         writing.Start();
-                        await WriteAsync(batch.Lines, run, totals, ct);
+                        await WriteAsync(batch.Lines, run, ct);
                         writing.Stop();
                     }
                     run.Tally(batch.Lines);
@@ -111,14 +110,14 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
             var committing = Stopwatch.StartNew();
             if (transaction is not null)
             {
-                await totals.SaveAsync(db, ct);
+                await run.Log.CompleteAsync(ct);
                 await transaction.CommitAsync(ct);
             }
             committing.Stop();
             logger.LogInformation("Imported {Lines} document event lines{DryRun}: {Logged} logged, {Already} already imported, {Bad} not logged, " +
                 "in {Ms} ms (waiting for parsed lines {WaitMs} ms, resolving {ResolveMs} ms, writing {WriteMs} ms, of which the entries' bulk path {EntriesMs} ms, statistics and commit {CommitMs} ms)",
                 lines, dryRun ? " (dry run)" : "", run.Logged, run.AlreadyImported, run.NotLogged, watch.ElapsedMilliseconds,
-                waiting.ElapsedMilliseconds, resolving.ElapsedMilliseconds, writing.ElapsedMilliseconds, run.WritingEntries.ElapsedMilliseconds, committing.ElapsedMilliseconds);
+                waiting.ElapsedMilliseconds, resolving.ElapsedMilliseconds, writing.ElapsedMilliseconds, (long)run.Log.Writing.TotalMilliseconds, committing.ElapsedMilliseconds);
             return new DocumentImportResult(lines, run.Logged, run.AlreadyImported, run.NotLogged, run.Problems);
         }
         catch (DecoderFallbackException)
@@ -225,8 +224,11 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
     }
 
     /// <summary>What of the database every line is resolved against, read once or once per new code; and the tally.</summary>
-    private sealed class Run(Dictionary<DocumentType, InteractionTemplate?> templates, DateTimeOffset now, DateTimeOffset createdAt, string userId)
+    private sealed class Run(Dictionary<DocumentType, InteractionTemplate?> templates, DateTimeOffset now, DateTimeOffset createdAt, string userId,
+        LogInteraction.Run log)
     {
+        /// <summary>The logging pipeline's run: the entries of every batch, their campaign entries and statistics.</summary>
+        public LogInteraction.Run Log { get; } = log;
         public Dictionary<DocumentType, InteractionTemplate?> Templates { get; } = templates;
         public DateTimeOffset Now { get; } = now;
         public DateTimeOffset CreatedAt { get; } = createdAt;
@@ -237,7 +239,6 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         public Dictionary<string, bool> Campaigns { get; } = new(StringComparer.Ordinal);
         public Dictionary<string, bool> Salespeople { get; } = new(StringComparer.Ordinal);
         public List<DocumentImportProblem> Problems { get; } = [];
-        public Stopwatch WritingEntries { get; } = new();
         public int Logged { get; private set; }
         public int AlreadyImported { get; private set; }
         public int NotLogged { get; private set; }
@@ -526,70 +527,32 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, IInteractionLogEntryB
         codes.OfType<string>().Where(c => !known.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// A batch's entries through the bulk path, each with its campaign entry when it has a campaign (rule 47, one per
-    /// document as LogInteraction makes it), its statistics, and an idempotency record that answers a later POST
-    /// /documentEvents with the same key as the API would have: logged, with the entry's number.
+    /// A batch's entries through the logging pipeline (rule 47's campaign entry per document, as a single document
+    /// event gets one; the lines were checked when resolved), and an idempotency record per entry that answers a later
+    /// POST /documentEvents with the same key as the API would have: logged, with the entry's number.
     /// </summary>
-    private async Task WriteAsync(List<Line> batch, Run run, InteractionTotals totals, CancellationToken ct)
+    private async Task WriteAsync(List<Line> batch, Run run, CancellationToken ct)
     {
         var lines = batch.Where(l => l.Entry is not null).ToList();
         if (lines.Count == 0)
         {
             return;
         }
-        var campaignEntries = new Dictionary<Line, CampaignEntry>();
-        foreach (var line in lines.Where(l => l.Entry!.CampaignNo is not null))
+        var entries = await run.Log.WriteAsync(lines.Select(l => new LineToLog
         {
-            var entry = line.Entry!;
-            var campaignEntry = new CampaignEntry(entry.CampaignNo!, DocumentTypes.CampaignEntryDescription(line.Type), entry.Date, run.UserId,
-                null, entry.SalespersonCode, null, line.Type);
-            campaignEntries[line] = campaignEntry;
-            db.CampaignEntries.Add(campaignEntry);
-        }
-        if (campaignEntries.Count > 0)
-        {
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-        }
-        var entries = new List<InteractionLogEntry>(lines.Count);
-        foreach (var line in lines)
-        {
-            var entry = InteractionLogEntry.From(line.Entry!, run.UserId, postponed: false, campaignEntries.GetValueOrDefault(line)?.EntryNo);
-            totals.AddIfCounted(entry);
-            entries.Add(entry);
-        }
-        var lastBefore = await db.InteractionLogEntries.MaxAsync(e => (long?)e.EntryNo, ct) ?? 0;
-        run.WritingEntries.Start();
-        await entryWriter.WriteAsync(db, entries, ct);
-        run.WritingEntries.Stop();
-        var entryNos = await WrittenEntryNosAsync(lastBefore, ct);
-        if (entryNos.Count != lines.Count)
-        {
-            throw new InvalidOperationException($"Wrote {lines.Count} entries but found {entryNos.Count} of them.");
-        }
+            Line = l.Entry!,
+            UserId = run.UserId,
+            CampaignEntryDescription = DocumentTypes.CampaignEntryDescription(l.Type),
+            Checked = true,
+        }).ToList(), ct);
+        db.ChangeTracker.Clear();
         var records = new List<IdempotencyRecord>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var record = new IdempotencyRecord(lines[i].Key, run.CreatedAt);
-            record.Answer(new DocumentLoggedDto(true, entryNos[i], null));
+            var record = new IdempotencyRecord(new IdempotencyKey(lines[i].Key, LogDocument.IdempotencyScope, IdempotencyKey.Hash(lines[i].Event)), run.CreatedAt);
+            record.Answer(new LogAnswer(entries[i].EntryNo, null));
             records.Add(record);
         }
         await recordWriter.WriteAsync(db, records, ct);
-    }
-
-    /// <summary>
-    /// The numbers the database gave the entries this transaction has just written, in the order written: the bulk path
-    /// leaves numbering to the database and returns none. On SQLite this transaction is the only writer, so they are all
-    /// the numbers after the last one before. On PostgreSQL another transaction may commit entries numbered in between
-    /// meanwhile; the rows this transaction wrote are those whose xmin is its own transaction id (the COPY runs outside
-    /// any savepoint, so it is the top-level one). Both read the primary key's index from the last number on.
-    /// </summary>
-    private async Task<List<long>> WrittenEntryNosAsync(long lastBefore, CancellationToken ct)
-    {
-        var mine = db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true
-            ? db.Database.SqlQueryRaw<long>(
-                """SELECT "EntryNo" AS "Value" FROM "InteractionLogEntries" WHERE "EntryNo" > {0} AND xmin = pg_current_xact_id()::xid""", lastBefore)
-            : db.InteractionLogEntries.Where(e => e.EntryNo > lastBefore).Select(e => e.EntryNo);
-        return await mine.OrderBy(n => n).ToListAsync(ct);
     }
 }

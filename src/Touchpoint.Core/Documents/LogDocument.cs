@@ -30,6 +30,8 @@ public sealed record DocumentLoggedDto(bool Logged, long? EntryNo, string? Reaso
 {
     public const string NoTemplate = "noTemplate";
     public const string NoContact = "noContact";
+
+    public static DocumentLoggedDto From(LogAnswer answer) => new(answer.EntryNo is not null, answer.EntryNo, answer.Reason);
 }
 
 /// <summary>
@@ -39,50 +41,62 @@ public sealed record DocumentLoggedDto(bool Logged, long? EntryNo, string? Reaso
 /// BC silently logs nothing, the answer says why. With an idempotency key, a retried event gets the first answer
 /// back and logs nothing new, however many copies arrive at once.
 /// </summary>
-public sealed class LogDocument(ITouchpointDb db, LogInteraction log, DocumentLogQueue queue, TimeProvider clock)
+public sealed class LogDocument(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, TimeProvider clock)
 {
+    /// <summary>The scope of POST /documentEvents' idempotency keys, shared with the import's.</summary>
+    public const string IdempotencyScope = "documentEvents";
+
     public async Task<DocumentLoggedDto> HandleAsync(DocumentEvent e, string userId, string? idempotencyKey, CancellationToken ct = default)
     {
         var (type, documentNo) = Validate(e);
-        var key = string.IsNullOrWhiteSpace(idempotencyKey) ? null : idempotencyKey.Trim();
-        if (key is { Length: > IdempotencyRecord.KeyLength })
-        {
-            throw DomainException.Invalid("Idempotency-Key", Messages.Get("IdempotencyKeyTooLong", IdempotencyRecord.KeyLength));
-        }
+        var key = IdempotencyKey.From(idempotencyKey, IdempotencyScope, e);
         // The reads come first, outside any transaction; the writes go with those of the other requests of the moment.
         var (template, earlier) = await TemplateAsync(type, key, ct);
         if (earlier is not null)
         {
-            return earlier;
+            return DocumentLoggedDto.From(earlier);
         }
         var resolved = await ResolveAsync(e, type, documentNo, template, ct);
         // The caption is in the caller's language, as every message is; the queue's writer has none.
-        var request = new DocumentLogQueue.Request(resolved.Line, resolved.Reason, key, userId, DocumentTypes.CampaignEntryDescription(type));
+        var line = resolved.Line is null ? null : new LineToLog
+        {
+            Line = resolved.Line,
+            UserId = userId,
+            CampaignEntryDescription = DocumentTypes.CampaignEntryDescription(type),
+            Checked = true,
+        };
+        var request = new InteractionLogQueue.Request(line, resolved.Reason, key);
         if (db.Database.CurrentTransaction is not null)
         {
             // Part of the caller's transaction (the cover sheets of a segment, all or nothing): written in it, here.
-            return (await DocumentLogQueue.WriteInTransactionAsync(db, log, [request], clock.GetUtcNow(), ct))[0];
+            return DocumentLoggedDto.From((await InteractionLogQueue.WriteInTransactionAsync(db, log, [request], clock.GetUtcNow(), ct))[0].Get().Answer);
         }
-        return await queue.WriteAsync(request);
+        return DocumentLoggedDto.From((await queue.WriteAsync(request)).Answer);
     }
 
     /// <summary>
     /// Rule 51's template (the setup's field for the document type) and, with a key, the answer already given to it:
     /// one query, as each is one row by its key.
     /// </summary>
-    private async Task<(InteractionTemplate? Template, DocumentLoggedDto? Earlier)> TemplateAsync(DocumentType type, string? key, CancellationToken ct)
+    private async Task<(InteractionTemplate? Template, LogAnswer? Earlier)> TemplateAsync(DocumentType type, IdempotencyKey? key, CancellationToken ct)
     {
+        var k = key?.Key;
         var found = await db.InteractionTemplateSetup.AsNoTracking()
             .Where(s => s.Id == InteractionTemplateSetup.SingletonId)
             .LeftJoin(db.InteractionTemplates.AsNoTracking(), SetupColumn(type), t => t.Code, (s, t) => new
             {
                 Template = t,
-                Logged = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => (bool?)r.Logged).FirstOrDefault(),
-                EntryNo = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.EntryNo).FirstOrDefault(),
-                Reason = db.IdempotencyRecords.Where(r => r.Key == key).Select(r => r.Reason).FirstOrDefault(),
+                Scope = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.Scope).FirstOrDefault(),
+                RequestHash = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.RequestHash).FirstOrDefault(),
+                EntryNo = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.EntryNo).FirstOrDefault(),
+                Reason = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.Reason).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(ct);
-        return (found?.Template, found?.Logged is { } logged ? new DocumentLoggedDto(logged, found.EntryNo, found.Reason) : null);
+        // A key answered before: the first answer, or 422 when it came with another request.
+        var earlier = key is not null && found?.Scope is { } scope
+            ? IdempotencyRecord.AnswerFor(key, scope, found.RequestHash!, found.EntryNo, found.Reason)
+            : null;
+        return (found?.Template, earlier);
     }
 
     private static readonly ConcurrentDictionary<DocumentType, Expression<Func<InteractionTemplateSetup, string>>> SetupColumns = new();
@@ -115,7 +129,8 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, DocumentLo
         {
             type = t;
         }
-        var documentNo = errors.MaxLength("documentNo", string.IsNullOrWhiteSpace(e.DocumentNo) ? null : e.DocumentNo.Trim(), 20);
+        // A document no. is a code (BC Code[20]): stored upper-cased, so that any case finds it.
+        var documentNo = errors.MaxLength("documentNo", Codes.Normalize(e.DocumentNo), 20);
         var recipients = new[] { e.CustomerNo, e.VendorNo, e.ContactNo }.Count(v => !string.IsNullOrWhiteSpace(v));
         if (recipients != 1)
         {

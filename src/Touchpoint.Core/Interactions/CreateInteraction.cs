@@ -32,16 +32,37 @@ public sealed record CreateInteractionRequest
 /// 12–16 from the contact and the template, BC's checks and messages of rule 19 in BC's order, then the logging
 /// pipeline. Returns the new entry.
 /// </summary>
-public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, TimeProvider clock)
+public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, GetInteractionLogEntry read, TimeProvider clock)
 {
-    public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, CancellationToken ct = default)
+    /// <summary>The scope of POST /interactions' idempotency keys.</summary>
+    public const string IdempotencyScope = "interactions";
+
+    public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, CancellationToken ct = default) =>
+        await HandleAsync(request, userId, idempotencyKey: null, ct);
+
+    /// <summary>With an Idempotency-Key, a retry of the same request gets the first answer and nothing new is logged.</summary>
+    public async Task<InteractionLogEntryDto> HandleAsync(CreateInteractionRequest request, string userId, string? idempotencyKey, CancellationToken ct = default)
     {
+        var key = IdempotencyKey.From(idempotencyKey, IdempotencyScope, request);
+        if (await InteractionLogQueue.EarlierAnswerAsync(db, key, ct) is { EntryNo: { } earlier })
+        {
+            return await read.HandleAsync(earlier, ct);
+        }
         var (line, names, contactEmail) = await BuildAsync(request, ct);
-        var entry = request.Postpone
-            ? await log.HandleAsync(line, userId, postponed: true, Messages.Get("CampaignEntryInteractions"), ct)
-            : await log.HandleCheckedAsync(LogInteraction.Adjusted(line, contactEmail), userId, postponed: false, Messages.Get("CampaignEntryInteractions"), ct);
-        // The names were read to build the line: the answer is made from them, not read back.
-        return (names with { Entry = entry }).WithTitle();
+        var written = await queue.WriteAsync(db, log, new LineToLog
+        {
+            // Checked here against the same rows, more strictly than rule 46, with rule 46's e-mail adjustment applied.
+            Line = request.Postpone ? line : LogInteraction.Adjusted(line, contactEmail),
+            UserId = userId,
+            CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
+            Checked = true,
+            Postponed = request.Postpone,
+        }, key, ct);
+        // The names were read to build the line: the answer is made from them, not read back (unless a copy of this
+        // request, sent at the same moment, was written first).
+        return written.Entry is { } entry
+            ? (names with { Entry = entry }).WithTitle()
+            : await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
     }
 
     /// <summary>Rules 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
@@ -90,6 +111,11 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Time
         var now = clock.GetLocalNow();
         var description = errors.MaxLength("description", string.IsNullOrWhiteSpace(request.Description) ? template.Description : request.Description.Trim(),
             InteractionLogEntry.DescriptionLength) ?? "";
+        if (description.Length == 0 && !errors.Has("description"))
+        {
+            // Rule 19: the template's description is taken when none is given; a blank one after that is refused.
+            errors.Add("description", Messages.Get("FieldRequired", Messages.Field("description")));
+        }
         if (request.CostLcy < 0)
         {
             errors.Add("costLcy", Messages.Get("MustNotBeNegative", Messages.Field("costLcy")));

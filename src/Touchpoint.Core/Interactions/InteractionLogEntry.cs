@@ -160,6 +160,9 @@ public sealed class InteractionLogEntry
         HasComments = line.Comments.Count > 0;
     }
 
+    /// <summary>The number the database gave the entry on the bulk path, which returns the numbers in the order written.</summary>
+    internal void Numbered(long entryNo) => EntryNo = entryNo;
+
     public void Cancel(string userId, DateTimeOffset now)
     {
         if (Postponed)

@@ -6,133 +6,71 @@ using Touchpoint.Core.Contacts;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>
-/// BC's LogInteraction (rule 47), the one path every entry is written by: the wizard, phone calls, segments and
-/// documents end here. Checks the line (rule 46) unless postponed, makes a campaign entry for a campaign interaction
-/// (not when postponed), writes the entry, its comments and its statistics, all in one transaction, and returns the entry.
-/// </summary>
-public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
+/// <summary>One line handed to the logging pipeline, with who logs it and what the caller already knows of it.</summary>
+public sealed record LineToLog
 {
-    public Task<InteractionLogEntry> HandleAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
-        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, lineChecked: false, ct);
+    public required InteractionLine Line { get; init; }
+    public required string UserId { get; init; }
+
+    /// <summary>Rule 47: the description of the line's own campaign entry (BC: "Interactions", or the document type's caption).</summary>
+    public string CampaignEntryDescription { get; init; } = "";
 
     /// <summary>
-    /// For a line that <see cref="CreateInteraction"/> has just built and checked against the same rows, more strictly
-    /// than rule 46 does (blocked contacts and salespeople included) and with rule 46's e-mail adjustment applied: checking
-    /// it again would read the same rows a second time.
+    /// The caller has checked the line against the same rows, more strictly than rule 46 (the wizard's finish: blocked
+    /// contacts and salespeople too; a document: contact and template resolved), with rule 46's e-mail adjustment
+    /// applied: checking it again would read those rows a second time.
     /// </summary>
-    internal Task<InteractionLogEntry> HandleCheckedAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct) =>
-        WriteAsync(line, userId, postponed, campaignEntryDescription, resume: null, lineChecked: true, ct);
-
-    /// <summary>One checked line of <see cref="HandleCheckedManyAsync"/>, with the user it is logged for.</summary>
-    internal readonly record struct CheckedLine(InteractionLine Line, string UserId, string CampaignEntryDescription);
+    public bool Checked { get; init; }
 
     /// <summary>
-    /// Several checked lines (documents sent at the same moment), in the caller's transaction: their campaign entries,
-    /// their entries and their statistics each in one round trip, where one line at a time would cost three per line.
-    /// Lines of documents have neither attachments nor comments.
+    /// The contact's e-mail address when the caller read the contact with the line (a segment reads it with its lines):
+    /// the contact then exists and is not read again.
     /// </summary>
-    internal async Task<IReadOnlyList<InteractionLogEntry>> HandleCheckedManyAsync(IReadOnlyList<CheckedLine> lines, CancellationToken ct)
+    public ContactFacts? Contact { get; init; }
+
+    /// <summary>A segment's line number: its refusals then name the line (lines[20000].salespersonCode) and its contact.</summary>
+    public int? SegmentLineNo { get; init; }
+
+    /// <summary>Rule 25: saved to be finished later: no check, no campaign entry, no statistics, no delivery.</summary>
+    public bool Postponed { get; init; }
+
+    /// <summary>Rule 27: the postponed entry this line completes (or keeps postponed), instead of a new one.</summary>
+    public InteractionLogEntry? Resume { get; init; }
+}
+
+/// <summary>What a caller read of a line's contact.</summary>
+public sealed record ContactFacts(string? Email);
+
+/// <summary>
+/// Rule 43: the campaign entries of a logged segment, one per campaign of its lines, shared by their entries and
+/// registered to the logged segment; other callers get a campaign entry per line (rule 47).
+/// </summary>
+public sealed record SharedCampaignEntries(string Description, DateOnly Date, string UserId, string? SegmentNo, string? SalespersonCode, long RegisterNo);
+
+/// <summary>
+/// BC's LogInteraction (rules 46–47), the one logging pipeline: the wizard, phone calls, document events, the CSV
+/// import and segments all hand it their lines, in batches (a single interaction is a batch of one). For a batch it
+/// checks the lines (rule 46) with one query per kind of reference, makes the campaign entries (rule 47), one read-only
+/// copy of each attachment the lines use (shared by their entries), writes the entries through the provider's bulk path
+/// (a prepared INSERT on SQLite, binary COPY on PostgreSQL), their comments and their statistics, all in the caller's
+/// transaction (or one of its own when the caller has none).
+/// </summary>
+public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments, TimeProvider clock)
+{
+    /// <summary>The lines as one batch; returns their entries, numbered, in the lines' order.</summary>
+    public async Task<IReadOnlyList<InteractionLogEntry>> HandleAsync(IReadOnlyList<LineToLog> lines, CancellationToken ct = default)
     {
-        if (db.Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("HandleCheckedManyAsync writes in the caller's transaction.");
-        }
-        if (lines.Any(l => l.Line.AttachmentNo is not null || l.Line.Comments.Count > 0))
-        {
-            throw new InvalidOperationException("HandleCheckedManyAsync takes lines without attachments or comments.");
-        }
-        var campaignEntries = lines.Select(l => l.Line.CampaignNo is null ? null : NewCampaignEntry(l.Line, l.UserId, l.CampaignEntryDescription)).ToList();
-        if (campaignEntries.Any(c => c is not null))
-        {
-            db.CampaignEntries.AddRange(campaignEntries.OfType<CampaignEntry>());
-            await db.SaveChangesAsync(ct);
-        }
-        var entries = lines.Select((l, i) => InteractionLogEntry.From(l.Line, l.UserId, postponed: false, campaignEntries[i]?.EntryNo)).ToList();
-        db.InteractionLogEntries.AddRange(entries);
-        await db.SaveChangesAsync(ct);
-        var totals = new InteractionTotals();
-        foreach (var entry in entries)
-        {
-            totals.AddIfCounted(entry);
-        }
-        await totals.SaveAsync(db, ct);
-        return entries;
-    }
-
-    /// <summary>Rule 47: the campaign entry of a campaign interaction.</summary>
-    private static CampaignEntry NewCampaignEntry(InteractionLine line, string userId, string description) =>
-        new(line.CampaignNo!, description, line.Date, userId, line.SegmentNo, line.SalespersonCode, null, line.DocumentType);
-
-    /// <summary>Rule 27: completes (or keeps postponed) a postponed entry instead of writing a new one.</summary>
-    public Task<InteractionLogEntry> ResumeAsync(InteractionLogEntry postponedEntry, InteractionLine line, string userId, bool postponed, string campaignEntryDescription, CancellationToken ct = default) =>
-        WriteAsync(line, userId, postponed, campaignEntryDescription, postponedEntry, lineChecked: false, ct);
-
-    private async Task<InteractionLogEntry> WriteAsync(InteractionLine line, string userId, bool postponed, string campaignEntryDescription,
-        InteractionLogEntry? resume, bool lineChecked, CancellationToken ct)
-    {
-        if (!postponed && !lineChecked)
-        {
-            line = await CheckLineAsync(line, ct);
-        }
+        var run = Begin();
         var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
-            long? campaignEntryNo = null;
-            if (!postponed && line.CampaignNo is not null)
-            {
-                var campaignEntry = NewCampaignEntry(line, userId, campaignEntryDescription);
-                db.CampaignEntries.Add(campaignEntry);
-                await db.SaveChangesAsync(ct);
-                campaignEntryNo = campaignEntry.EntryNo;
-            }
-            if (resume?.AttachmentNo is { } earlier)
-            {
-                // The resumed entry gets the file the finished wizard has; the one it kept while postponed goes.
-                await attachments.RemoveAsync(earlier, ct);
-            }
-            if (line.AttachmentNo is { } templateAttachment)
-            {
-                var copy = await attachments.CopyForEntryAsync(templateAttachment, ct);
-                await db.SaveChangesAsync(ct);
-                line = line with { AttachmentNo = copy.No };
-            }
-            InteractionLogEntry entry;
-            if (resume is null)
-            {
-                entry = InteractionLogEntry.From(line, userId, postponed, campaignEntryNo);
-                db.InteractionLogEntries.Add(entry);
-            }
-            else
-            {
-                entry = resume;
-                entry.Resume(line, userId, postponed, campaignEntryNo);
-                // Rule 27: the comments are replaced by the wizard's.
-                await db.InteractionLogEntryComments.Where(c => c.EntryNo == entry.EntryNo).ExecuteDeleteAsync(ct);
-            }
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Someone else finished or deleted this postponed entry meanwhile (Postponed is a concurrency token).
-                throw DomainException.Conflict(Messages.Get("EntryChangedByAnotherUser"));
-            }
-            var totals = new InteractionTotals();
-            totals.AddIfCounted(entry);
-            await totals.SaveAsync(db, ct);
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-            for (var i = 0; i < line.Comments.Count; i++)
-            {
-                db.InteractionLogEntryComments.Add(new InteractionLogEntryComment(entry.EntryNo, (i + 1) * 10000, today, line.Comments[i]));
-            }
-            await db.SaveChangesAsync(ct);
+            var entries = await run.WriteAsync(lines, ct);
+            await run.CompleteAsync(ct);
             if (ownTransaction is not null)
             {
                 await ownTransaction.CommitAsync(ct);
             }
-            return entry;
+            return entries;
         }
         finally
         {
@@ -143,50 +81,334 @@ public sealed class LogInteraction(ITouchpointDb db, AttachmentStore attachments
         }
     }
 
+    /// <summary>One line; returns its entry.</summary>
+    public async Task<InteractionLogEntry> HandleAsync(LineToLog line, CancellationToken ct = default) =>
+        (await HandleAsync([line], ct))[0];
+
     /// <summary>
-    /// Rule 46 (CheckSegmentLine): contact, salesperson (unless a document is logged), template and campaign must
-    /// exist; an e-mail interaction with a contact that has no e-mail address is logged without a correspondence type.
+    /// A run of batches in the caller's transaction (a segment of any size, a large import): campaign entries and
+    /// attachment copies are shared across its batches, and its statistics are written once, by <see cref="Run.CompleteAsync"/>.
     /// </summary>
-    private async Task<InteractionLine> CheckLineAsync(InteractionLine line, CancellationToken ct)
+    public Run Begin(SharedCampaignEntries? sharedCampaignEntries = null) => new(this, sharedCampaignEntries);
+
+    public sealed class Run
     {
-        var needsSalesperson = line.DocumentType == DocumentType.None;
-        // One round trip when everything is there, as for every line the wizard, a segment or a document hands over.
-        var found = await db.Contacts.AsNoTracking().Where(c => c.No == line.ContactNo).Select(c => new
+        private readonly LogInteraction _log;
+        private readonly SharedCampaignEntries? _shared;
+        private readonly Dictionary<string, long> _sharedCampaignEntries = new(StringComparer.Ordinal);
+        private readonly Dictionary<long, long> _attachmentCopies = [];
+        private readonly InteractionTotals _totals = new();
+
+        internal Run(LogInteraction log, SharedCampaignEntries? shared)
         {
-            c.Email,
-            Salesperson = !needsSalesperson || db.Salespeople.Any(s => s.Code == line.SalespersonCode),
-            Template = db.InteractionTemplates.Any(t => t.Code == line.InteractionTemplateCode),
-            Campaign = line.CampaignNo == null || db.Campaigns.Any(k => k.No == line.CampaignNo),
-        }).FirstOrDefaultAsync(ct);
-        if (found is { Salesperson: true, Template: true, Campaign: true })
-        {
-            return Adjusted(line, found.Email);
+            _log = log;
+            _shared = shared;
         }
 
-        // Something is missing: say everything that is, as BC's checks would one after the other.
-        var errors = new FieldErrors();
-        if (found is null)
+        /// <summary>How long the bulk path took, for the callers' own log lines.</summary>
+        public TimeSpan Writing { get; private set; }
+
+        public Task<IReadOnlyList<InteractionLogEntry>> WriteAsync(IReadOnlyList<LineToLog> lines, CancellationToken ct) =>
+            _log.WriteAsync(this, lines, ct);
+
+        /// <summary>The run's statistics (InteractionTotals), in the same transaction as its entries.</summary>
+        public Task CompleteAsync(CancellationToken ct) => _log.SaveTotalsAsync(_totals, ct);
+
+        internal SharedCampaignEntries? Shared => _shared;
+        internal Dictionary<string, long> SharedCampaignEntryNos => _sharedCampaignEntries;
+        internal Dictionary<long, long> AttachmentCopies => _attachmentCopies;
+        internal InteractionTotals Totals => _totals;
+        internal void AddWriting(TimeSpan time) => Writing += time;
+    }
+
+    private Task SaveTotalsAsync(InteractionTotals totals, CancellationToken ct) => totals.SaveAsync(db, ct);
+
+    private async Task<IReadOnlyList<InteractionLogEntry>> WriteAsync(Run run, IReadOnlyList<LineToLog> lines, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
         {
-            errors.Add("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
+            throw new InvalidOperationException("The logging pipeline writes in the caller's transaction.");
         }
-        if (needsSalesperson)
+        if (lines.Count == 0)
         {
-            if (line.SalespersonCode is null)
+            return [];
+        }
+        var checkedLines = await CheckAsync(lines, ct);
+        var campaignEntryNos = await CampaignEntriesAsync(run, lines, checkedLines, ct);
+        checkedLines = await AttachmentsAsync(run, lines, checkedLines, ct);
+
+        var entries = new InteractionLogEntry[lines.Count];
+        var fresh = new List<InteractionLogEntry>(lines.Count);
+        var resumed = new List<int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Resume is { } postponedEntry)
             {
-                errors.Add("salespersonCode", Messages.Get("FieldRequired", Messages.Field("salespersonCode")));
+                postponedEntry.Resume(checkedLines[i], lines[i].UserId, lines[i].Postponed, campaignEntryNos[i]);
+                entries[i] = postponedEntry;
+                resumed.Add(i);
             }
             else
             {
-                await References.SalespersonAsync(db, line.SalespersonCode, "salespersonCode", errors, ct);
+                entries[i] = InteractionLogEntry.From(checkedLines[i], lines[i].UserId, lines[i].Postponed, campaignEntryNos[i]);
+                fresh.Add(entries[i]);
+            }
+            run.Totals.AddIfCounted(entries[i]);
+        }
+        if (fresh.Count > 0)
+        {
+            var started = clock.GetTimestamp();
+            var numbers = await writer.WriteAsync(db, fresh, ct);
+            run.AddWriting(clock.GetElapsedTime(started));
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                fresh[i].Numbered(numbers[i]);
             }
         }
-        if (!await db.InteractionTemplates.AnyAsync(t => t.Code == line.InteractionTemplateCode, ct))
+        if (resumed.Count > 0)
         {
-            errors.Add("interactionTemplateCode", Messages.Get("InteractionTemplateNotFound", line.InteractionTemplateCode));
+            await ResumeAsync(lines, resumed, ct);
         }
-        await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
+        await CommentsAsync(lines, entries, ct);
+        return entries;
+    }
+
+    /// <summary>Rule 27: the resumed entries are saved as changed; their comments are replaced by the wizard's.</summary>
+    private async Task ResumeAsync(IReadOnlyList<LineToLog> lines, List<int> resumed, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Someone else finished or deleted this postponed entry meanwhile (Postponed is a concurrency token).
+            throw DomainException.Conflict(Messages.Get("EntryChangedByAnotherUser"));
+        }
+        var resumedNos = resumed.Select(i => lines[i].Resume!.EntryNo).ToList();
+        await db.InteractionLogEntryComments.Where(c => resumedNos.Contains(c.EntryNo)).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task CommentsAsync(IReadOnlyList<LineToLog> lines, InteractionLogEntry[] entries, CancellationToken ct)
+    {
+        if (lines.All(l => l.Line.Comments.Count == 0))
+        {
+            return;
+        }
+        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var comments = lines[i].Line.Comments;
+            for (var c = 0; c < comments.Count; c++)
+            {
+                db.InteractionLogEntryComments.Add(new InteractionLogEntryComment(entries[i].EntryNo, (c + 1) * 10000, today, comments[c]));
+            }
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Rule 47: a campaign entry for each line with a campaign (not when postponed); a logged segment's lines share one
+    /// per campaign (rule 43). Written in one round trip for the batch.
+    /// </summary>
+    private async Task<long?[]> CampaignEntriesAsync(Run run, IReadOnlyList<LineToLog> lines, InteractionLine[] checkedLines, CancellationToken ct)
+    {
+        var numbers = new long?[lines.Count];
+        var made = new List<(int Index, CampaignEntry Entry)>();
+        var sharedMade = new Dictionary<string, CampaignEntry>(StringComparer.Ordinal);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = checkedLines[i];
+            if (lines[i].Postponed || line.CampaignNo is not { } campaignNo)
+            {
+                continue;
+            }
+            if (run.Shared is { } shared)
+            {
+                if (run.SharedCampaignEntryNos.TryGetValue(campaignNo, out var existing))
+                {
+                    numbers[i] = existing;
+                    continue;
+                }
+                if (!sharedMade.TryGetValue(campaignNo, out var entry))
+                {
+                    entry = new CampaignEntry(campaignNo, shared.Description, shared.Date, shared.UserId, shared.SegmentNo, shared.SalespersonCode,
+                        shared.RegisterNo, DocumentType.None);
+                    sharedMade[campaignNo] = entry;
+                }
+                made.Add((i, entry));
+            }
+            else
+            {
+                made.Add((i, new CampaignEntry(campaignNo, lines[i].CampaignEntryDescription, line.Date, lines[i].UserId, line.SegmentNo,
+                    line.SalespersonCode, null, line.DocumentType)));
+            }
+        }
+        if (made.Count == 0)
+        {
+            return numbers;
+        }
+        // In campaign order, so that a segment's campaign entries are numbered as BC numbers them.
+        db.CampaignEntries.AddRange(made.Select(m => m.Entry).Distinct().OrderBy(e => run.Shared is null ? "" : e.CampaignNo, StringComparer.Ordinal));
+        await db.SaveChangesAsync(ct);
+        foreach (var (index, entry) in made)
+        {
+            numbers[index] = entry.EntryNo;
+        }
+        foreach (var (campaignNo, entry) in sharedMade)
+        {
+            run.SharedCampaignEntryNos[campaignNo] = entry.EntryNo;
+        }
+        return numbers;
+    }
+
+    /// <summary>
+    /// Rules 44 and 47: each entry keeps a read-only copy of its line's attachment, so replacing the template's file
+    /// never changes what was sent. Entries of one batch or run that use the same file share one copy, as BC's
+    /// segment lines share theirs. A resumed entry lets go of the copy it kept while postponed.
+    /// </summary>
+    private async Task<InteractionLine[]> AttachmentsAsync(Run run, IReadOnlyList<LineToLog> lines, InteractionLine[] checkedLines, CancellationToken ct)
+    {
+        foreach (var line in lines)
+        {
+            if (line.Resume?.AttachmentNo is { } earlier)
+            {
+                await attachments.RemoveAsync(earlier, ct);
+            }
+        }
+        var sources = checkedLines.Select(l => l.AttachmentNo).OfType<long>().Distinct().Where(no => !run.AttachmentCopies.ContainsKey(no)).ToList();
+        if (sources.Count > 0)
+        {
+            var copies = new List<(long Source, Attachment Copy)>(sources.Count);
+            foreach (var source in sources)
+            {
+                copies.Add((source, await attachments.CopyForEntryAsync(source, ct)));
+            }
+            // The copies are numbered by the database when saved: only then is their number known.
+            await db.SaveChangesAsync(ct);
+            foreach (var (source, copy) in copies)
+            {
+                run.AttachmentCopies[source] = copy.No;
+            }
+        }
+        return checkedLines.Select(l => l.AttachmentNo is { } no ? l with { AttachmentNo = run.AttachmentCopies[no] } : l).ToArray();
+    }
+
+    /// <summary>
+    /// Rule 46 (CheckSegmentLine) for the lines not checked by their caller and not postponed: the contact, the
+    /// salesperson (unless a document is logged), the template and the campaign must exist, read with one query per kind
+    /// for the whole batch; an e-mail interaction with a contact without an e-mail address goes without correspondence
+    /// type, or is refused when it is to be delivered. Every refusal of the batch is told at once, each at its line.
+    /// </summary>
+    private async Task<InteractionLine[]> CheckAsync(IReadOnlyList<LineToLog> lines, CancellationToken ct)
+    {
+        var result = lines.Select(l => l.Line).ToArray();
+        var toCheck = Enumerable.Range(0, lines.Count).Where(i => !lines[i].Checked && !lines[i].Postponed).ToList();
+        if (toCheck.Count == 0)
+        {
+            return result;
+        }
+        var emails = await ContactEmailsAsync(toCheck.Select(i => lines[i]).Where(l => l.Contact is null).Select(l => l.Line.ContactNo), ct);
+        var salespeople = await ExistingAsync(db.Salespeople.Select(s => s.Code), toCheck.Select(i => lines[i].Line.SalespersonCode), ct);
+        var templates = await ExistingAsync(db.InteractionTemplates.Select(t => t.Code), toCheck.Select(i => lines[i].Line.InteractionTemplateCode), ct);
+        var campaigns = await ExistingAsync(db.Campaigns.Select(c => c.No), toCheck.Select(i => lines[i].Line.CampaignNo), ct);
+
+        var errors = new FieldErrors();
+        foreach (var i in toCheck)
+        {
+            var toLog = lines[i];
+            var line = toLog.Line;
+            var at = new LineErrors(errors, toLog.SegmentLineNo, line.ContactNo);
+            string? email = null;
+            if (toLog.Contact is { } known)
+            {
+                email = known.Email;
+            }
+            else if (!emails.TryGetValue(line.ContactNo, out email))
+            {
+                at.Missing("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
+            }
+            if (line.DocumentType == DocumentType.None)
+            {
+                if (line.SalespersonCode is null)
+                {
+                    at.Required("salespersonCode");
+                }
+                else if (!salespeople.Contains(line.SalespersonCode))
+                {
+                    at.Missing("salespersonCode", Messages.Get("SalespersonNotFound", line.SalespersonCode));
+                }
+            }
+            if (!templates.Contains(line.InteractionTemplateCode))
+            {
+                at.Missing("interactionTemplateCode", Messages.Get("InteractionTemplateNotFound", line.InteractionTemplateCode));
+            }
+            if (line.CampaignNo is { } campaign && !campaigns.Contains(campaign))
+            {
+                at.Missing("campaignNo", Messages.Get("CampaignNotFound", campaign));
+            }
+            if (line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(email))
+            {
+                if (line.DeliveryStatus == DeliveryStatus.InProgress)
+                {
+                    // Rule 46 with Deliver: an e-mail to be sent needs an address.
+                    at.Add("contactNo", toLog.SegmentLineNo is { } lineNo
+                        ? Messages.Get("SegmentLineNoEmail", lineNo, line.ContactNo)
+                        : Messages.Get("ContactNeedsEmail", line.ContactNo));
+                }
+                result[i] = Adjusted(line, email);
+            }
+        }
         errors.ThrowIfAny();
-        return Adjusted(line, found!.Email);
+        return result;
+    }
+
+    /// <summary>Refusals of a line: plain fields for a single interaction, named by line and contact for a segment's line.</summary>
+    private readonly struct LineErrors(FieldErrors errors, int? segmentLineNo, string contactNo)
+    {
+        private string Field(string field) => segmentLineNo is { } lineNo ? $"lines[{lineNo}].{field}" : field;
+
+        public void Add(string field, string message) => errors.Add(Field(field), message);
+
+        public void Required(string field) => errors.Add(Field(field), segmentLineNo is { } lineNo
+            ? Messages.Get("SegmentLineFieldRequired", lineNo, contactNo, Messages.Field(field))
+            : Messages.Get("FieldRequired", Messages.Field(field)));
+
+        public void Missing(string field, string message) => errors.Add(Field(field), segmentLineNo is { } lineNo
+            ? Messages.Get("SegmentLineReferenceMissing", lineNo, contactNo, message)
+            : message);
+    }
+
+    // A query's IN list stays well below the databases' parameter limits (SQLite 32,766).
+    private const int CodesPerQuery = 5000;
+
+    private async Task<Dictionary<string, string?>> ContactEmailsAsync(IEnumerable<string> contactNos, CancellationToken ct)
+    {
+        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var chunk in contactNos.Distinct(StringComparer.Ordinal).Chunk(CodesPerQuery))
+        {
+            var rows = chunk.Length == 1
+                ? await db.Contacts.AsNoTracking().Where(c => c.No == chunk[0]).Select(c => new { c.No, c.Email }).ToListAsync(ct)
+                : await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.No)).Select(c => new { c.No, c.Email }).ToListAsync(ct);
+            foreach (var row in rows)
+            {
+                found[row.No] = row.Email;
+            }
+        }
+        return found;
+    }
+
+    private static async Task<HashSet<string>> ExistingAsync(IQueryable<string> table, IEnumerable<string?> named, CancellationToken ct)
+    {
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in named.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(CodesPerQuery))
+        {
+            var rows = chunk.Length == 1
+                ? await table.Where(c => c == chunk[0]).ToListAsync(ct)
+                : await table.Where(c => chunk.Contains(c)).ToListAsync(ct);
+            found.UnionWith(rows);
+        }
+        return found;
     }
 
     /// <summary>Rule 46: an e-mail interaction with a contact without an e-mail address goes without correspondence type.</summary>

@@ -37,7 +37,14 @@ public sealed class ResumePostponedInteraction(ITouchpointDb db, CreateInteracti
             Comments = comments,
         };
         var line = await create.BuildLineAsync(merged, ct);
-        await log.ResumeAsync(entry, line, userId, request.Postpone, Messages.Get("CampaignEntryInteractions"), ct);
+        await log.HandleAsync(new LineToLog
+        {
+            Line = line,
+            UserId = userId,
+            CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
+            Postponed = request.Postpone,
+            Resume = entry,
+        }, ct);
         return await read.HandleAsync(entryNo, ct);
     }
 }

@@ -23,8 +23,7 @@ public readonly record struct SegmentLogProgress(int Done, int Total);
 /// The lines are read in batches and written through the logging pipeline's bulk path, so a segment of any size
 /// costs the same memory, and 100,000 lines take about what the bare database needs to insert them.
 /// </summary>
-public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments,
-    NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
+public sealed class LogSegment(ITouchpointDb db, LogInteraction log, NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
 {
     private const int BatchSize = 20000;
     private const int FollowUpDescriptionLength = 50;
@@ -64,15 +63,15 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         db.LoggedSegments.Add(logged);
         await db.SaveChangesAsync(ct);
 
-        var lookups = await LookupsAsync(segmentNo, header, logged.EntryNo, userId, ct);
-        var totals = new InteractionTotals();
-        var batch = new List<InteractionLogEntry>(BatchSize);
+        var lookups = await LookupsAsync(segmentNo, ct);
+        // Rule 43: one campaign entry per campaign of the lines, registered to the logged segment.
+        var run = log.Begin(new SharedCampaignEntries(header.Description, header.Date, userId, segmentNo, header.SalespersonCode, logged.EntryNo));
+        var batch = new List<LineToLog>(BatchSize);
         var lastLineNo = 0;
         var done = 0;
         // Where the time goes, for the log line at the end: reading the lines, writing the entries, the rest.
         var watch = Stopwatch.StartNew();
         var reading = new Stopwatch();
-        var writing = new Stopwatch();
         while (true)
         {
             reading.Start();
@@ -88,20 +87,21 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
             }
             foreach (var row in lines)
             {
-                var entry = InteractionLogEntry.From(ToInteractionLine(row.Line, row.Email, send, logged.EntryNo, lookups, now),
-                    userId, postponed: false, row.Line.CampaignNo is { } campaign ? lookups.CampaignEntries[campaign] : null);
-                totals.AddIfCounted(entry);
-                batch.Add(entry);
+                batch.Add(new LineToLog
+                {
+                    Line = ToInteractionLine(row.Line, send, logged.EntryNo, lookups, now),
+                    UserId = userId,
+                    Contact = new ContactFacts(row.Email),
+                    SegmentLineNo = row.Line.LineNo,
+                });
             }
-            writing.Start();
-            await writer.WriteAsync(db, batch, ct);
-            writing.Stop();
+            await run.WriteAsync(batch, ct);
             done += batch.Count;
             batch.Clear();
             lastLineNo = lines[^1].Line.LineNo;
             progress?.Report(new SegmentLogProgress(done, total));
         }
-        await totals.SaveAsync(db, ct);
+        await run.CompleteAsync(ct);
 
         string? followUpNo = null;
         if (createFollowUpSegment)
@@ -113,7 +113,7 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         await db.SegmentHeaders.Where(s => s.No == segmentNo).ExecuteDeleteAsync(ct);
         await transaction.CommitAsync(ct);
         logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, writing entries {WriteMs} ms)",
-            segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, writing.ElapsedMilliseconds);
+            segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, (long)run.Writing.TotalMilliseconds);
         return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);
     }
 
@@ -137,93 +137,44 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         }
     }
 
-    private sealed record Lookups(
-        Dictionary<string, string> TemplateGroups,
-        HashSet<string> Salespeople,
-        Dictionary<string, long> CampaignEntries,
-        Dictionary<(string Template, string Language), long> Attachments);
+    private sealed record Lookups(Dictionary<string, string> TemplateGroups, Dictionary<(string Template, string Language), long> Attachments);
 
     /// <summary>
-    /// What rule 46 checks each line against, read once: the templates, salespeople and campaigns are few. A campaign
-    /// entry per campaign of the lines (rule 43), and a read-only copy of each template attachment the lines use,
-    /// shared by their entries as BC shares the segment line's attachment (rule 44).
+    /// What the lines take from their templates, read once: each template's group, and the attachment of each template
+    /// language the lines use. The logging pipeline checks the lines (rule 46) and gives the entries their own
+    /// read-only copy of the file, one copy shared by all the entries that use it (rule 44).
     /// </summary>
-    private async Task<Lookups> LookupsAsync(string segmentNo, SegmentHeader header, long loggedEntryNo, string userId, CancellationToken ct)
+    private async Task<Lookups> LookupsAsync(string segmentNo, CancellationToken ct)
     {
         var templates = await db.InteractionTemplates.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.InteractionGroupCode, ct);
-        var salespeople = (await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.SalespersonCode != null)
-            .Select(l => l.SalespersonCode!).Distinct().Where(code => db.Salespeople.Any(s => s.Code == code)).ToListAsync(ct)).ToHashSet();
-        var campaigns = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.CampaignNo != null)
-            .Select(l => l.CampaignNo!).Distinct().Where(no => db.Campaigns.Any(c => c.No == no)).ToListAsync(ct);
-        var campaignEntries = new Dictionary<string, long>();
-        foreach (var campaignNo in campaigns.Order(StringComparer.Ordinal))
-        {
-            var entry = new CampaignEntry(campaignNo, header.Description, header.Date, userId, segmentNo, header.SalespersonCode,
-                loggedEntryNo, DocumentType.None);
-            db.CampaignEntries.Add(entry);
-            await db.SaveChangesAsync(ct);
-            campaignEntries[campaignNo] = entry.EntryNo;
-        }
         var used = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.InteractionTemplateCode != null && l.LanguageCode != null)
             .Select(l => new { Template = l.InteractionTemplateCode!, Language = l.LanguageCode! }).Distinct()
             .Join(db.InteractionTemplateLanguages.Where(t => t.AttachmentNo != null),
                 u => new { u.Template, u.Language }, t => new { Template = t.InteractionTemplateCode, Language = t.LanguageCode },
                 (u, t) => new { u.Template, u.Language, t.AttachmentNo })
             .ToListAsync(ct);
-        var copies = new Dictionary<(string, string), long>();
-        foreach (var u in used)
-        {
-            copies[(u.Template, u.Language)] = (await attachments.CopyForEntryAsync(u.AttachmentNo!.Value, ct)).No;
-        }
-        await db.SaveChangesAsync(ct);
-        return new Lookups(templates, salespeople, campaignEntries, copies);
+        return new Lookups(templates, used.ToDictionary(u => (u.Template, u.Language), u => u.AttachmentNo!.Value));
     }
 
-    /// <summary>Rule 46 (CheckSegmentLine) and rule 44 for one line; a failing line fails the whole log, named.</summary>
-    private static InteractionLine ToInteractionLine(SegmentLine line, string? email, bool send, long loggedEntryNo, Lookups lookups, DateTimeOffset now)
+    /// <summary>
+    /// Rule 44: the entry a line makes. Rule 46's checks are the logging pipeline's, which names the line in its
+    /// refusals; only a line without a template is refused here, as there is nothing to log it with.
+    /// </summary>
+    private static InteractionLine ToInteractionLine(SegmentLine line, bool send, long loggedEntryNo, Lookups lookups, DateTimeOffset now)
     {
-        var errors = new FieldErrors();
-        var field = $"lines[{line.LineNo}].";
-        if (line.SalespersonCode is null)
-        {
-            errors.Add(field + "salespersonCode", Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("salespersonCode")));
-        }
-        else if (!lookups.Salespeople.Contains(line.SalespersonCode))
-        {
-            errors.Add(field + "salespersonCode", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("SalespersonNotFound", line.SalespersonCode)));
-        }
-        string? group = null;
         if (line.InteractionTemplateCode is null)
         {
-            errors.Add(field + "interactionTemplateCode", Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("interactionTemplateCode")));
+            throw DomainException.Invalid($"lines[{line.LineNo}].interactionTemplateCode",
+                Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("interactionTemplateCode")));
         }
-        else if (!lookups.TemplateGroups.TryGetValue(line.InteractionTemplateCode, out group))
-        {
-            errors.Add(field + "interactionTemplateCode", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("InteractionTemplateNotFound", line.InteractionTemplateCode)));
-        }
-        if (line.CampaignNo is { } campaign && !lookups.CampaignEntries.ContainsKey(campaign))
-        {
-            errors.Add(field + "campaignNo", Messages.Get("SegmentLineReferenceMissing", line.LineNo, line.ContactNo, Messages.Get("CampaignNotFound", campaign)));
-        }
-        var correspondenceType = line.CorrespondenceType;
-        if (correspondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(email))
-        {
-            if (send)
-            {
-                errors.Add(field + "contactNo", Messages.Get("SegmentLineNoEmail", line.LineNo, line.ContactNo));
-            }
-            // Rule 46: without an address the e-mail interaction is logged without a correspondence type.
-            correspondenceType = CorrespondenceType.None;
-        }
-        errors.ThrowIfAny();
-        long? attachmentNo = line.LanguageCode is { } language && lookups.Attachments.TryGetValue((line.InteractionTemplateCode!, language), out var copy)
-            ? copy : null;
+        long? attachmentNo = line.LanguageCode is { } language && lookups.Attachments.TryGetValue((line.InteractionTemplateCode, language), out var file)
+            ? file : null;
         return new InteractionLine
         {
             ContactNo = line.ContactNo,
             ContactCompanyNo = line.ContactCompanyNo,
-            InteractionTemplateCode = line.InteractionTemplateCode!,
-            InteractionGroupCode = group!,
+            InteractionTemplateCode = line.InteractionTemplateCode,
+            InteractionGroupCode = lookups.TemplateGroups.GetValueOrDefault(line.InteractionTemplateCode, ""),
             SalespersonCode = line.SalespersonCode,
             Date = line.Date,
             TimeOfInteraction = line.TimeOfInteraction ?? TimeOnly.FromDateTime(now.DateTime),
@@ -233,7 +184,7 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
             InitiatedBy = line.InitiatedBy,
             CostLcy = line.CostLcy,
             DurationMin = line.DurationMin,
-            CorrespondenceType = correspondenceType,
+            CorrespondenceType = line.CorrespondenceType,
             LanguageCode = line.LanguageCode,
             Evaluation = line.Evaluation,
             AttemptFailed = line.AttemptFailed,
@@ -244,7 +195,9 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
             SegmentNo = line.SegmentNo,
             AttachmentNo = attachmentNo,
             LoggedSegmentEntryNo = loggedEntryNo,
-            DeliveryStatus = send && correspondenceType != CorrespondenceType.None ? DeliveryStatus.InProgress : DeliveryStatus.None,
+            // Rule 44: logged with "Send", a line with a correspondence type starts In Progress; rule 46 then wants an
+            // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without correspondence type.
+            DeliveryStatus = send && line.CorrespondenceType != CorrespondenceType.None ? DeliveryStatus.InProgress : DeliveryStatus.None,
         };
     }
 

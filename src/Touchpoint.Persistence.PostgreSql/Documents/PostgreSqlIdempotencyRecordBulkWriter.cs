@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Touchpoint.Core.Common;
-using Touchpoint.Core.Documents;
 
 namespace Touchpoint.Persistence.PostgreSql.Documents;
 
@@ -16,12 +15,14 @@ internal sealed class PostgreSqlIdempotencyRecordBulkWriter : IIdempotencyRecord
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"IdempotencyRecords\" (\"Key\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") FROM STDIN (FORMAT BINARY)", ct);
+            "COPY \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var record in records)
         {
             // Synchronous writes fill Npgsql's buffer, as the entries' COPY does; awaiting each value costs more.
             copy.StartRow();
             copy.Write(record.Key, NpgsqlDbType.Varchar);
+            copy.Write(record.Scope, NpgsqlDbType.Varchar);
+            copy.Write(record.RequestHash, NpgsqlDbType.Varchar);
             // timestamptz takes UTC only, as EF Core's Npgsql mapping does.
             copy.Write(record.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
             copy.Write(record.Logged, NpgsqlDbType.Boolean);

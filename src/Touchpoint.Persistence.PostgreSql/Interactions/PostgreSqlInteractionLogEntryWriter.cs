@@ -13,16 +13,20 @@ namespace Touchpoint.Persistence.PostgreSql.Interactions;
 /// </summary>
 internal static class PostgreSqlInteractionLogEntryWriter
 {
-    private const string Copy =
+    private const string Columns =
         """
-        COPY "InteractionLogEntries" ("ContactNo", "ContactCompanyNo", "Date", "TimeOfInteraction", "Description",
+        "ContactNo", "ContactCompanyNo", "Date", "TimeOfInteraction", "Description",
             "Subject", "InformationFlow", "InitiatedBy", "AttachmentNo", "CostLcy", "DurationMin", "UserId",
             "InteractionGroupCode", "InteractionTemplateCode", "CampaignNo", "CampaignEntryNo", "CampaignResponse",
             "CampaignTarget", "SegmentNo", "LoggedSegmentEntryNo", "Evaluation", "AttemptFailed", "SalespersonCode",
             "DeliveryStatus", "Canceled", "CorrespondenceType", "DocumentType", "DocumentNo", "VersionNo", "DocNoOccurrence", "ContactVia",
-            "InteractionLanguageCode", "OpportunityNo", "Postponed", "HasComments", "CanceledBy", "CanceledAt")
-            FROM STDIN (FORMAT BINARY)
+            "InteractionLanguageCode", "OpportunityNo", "Postponed", "HasComments", "CanceledBy", "CanceledAt"
         """;
+
+    private const string Copy = $"COPY \"InteractionLogEntries\" ({Columns}) FROM STDIN (FORMAT BINARY)";
+
+    // With the numbers taken from the key's sequence beforehand, so that the caller learns them.
+    private const string CopyNumbered = $"COPY \"InteractionLogEntries\" (\"EntryNo\", {Columns}) FROM STDIN (FORMAT BINARY)";
 
     public static async Task WriteAsync(string connectionString, IEnumerable<InteractionLogEntry> entries, CancellationToken ct)
     {
@@ -31,7 +35,7 @@ internal static class PostgreSqlInteractionLogEntryWriter
         // The entries and their statistics (InteractionTotals) land together or not at all.
         await using var transaction = await connection.BeginTransactionAsync(ct);
         var totals = new InteractionTotals();
-        await CopyAsync(connection, entries, totals, ct);
+        await CopyAsync(connection, entries, totals, numbers: null, ct);
         await totals.SaveAsync(connection, transaction, ct);
         await transaction.CommitAsync(ct);
         // Fresh statistics, so that the planner knows the table's new size before autovacuum gets to it.
@@ -44,14 +48,20 @@ internal static class PostgreSqlInteractionLogEntryWriter
     /// values are written with the synchronous calls: they fill Npgsql's buffer, which goes out when full; awaiting each
     /// of the 36 values of every row cost more CPU than the rare synchronous flush blocks.
     /// </summary>
-    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<InteractionLogEntry> entries, InteractionTotals? totals, CancellationToken ct)
+    public static async Task CopyAsync(NpgsqlConnection connection, IEnumerable<InteractionLogEntry> entries, InteractionTotals? totals,
+        IReadOnlyList<long>? numbers, CancellationToken ct)
     {
-        await using (var copy = await connection.BeginBinaryImportAsync(Copy, ct))
+        await using (var copy = await connection.BeginBinaryImportAsync(numbers is null ? Copy : CopyNumbered, ct))
         {
+            var n = 0;
             foreach (var e in entries)
             {
                 totals?.AddIfCounted(e);
                 copy.StartRow();
+                if (numbers is not null)
+                {
+                    copy.Write(numbers[n++], NpgsqlDbType.Bigint);
+                }
                 copy.Write(e.ContactNo, NpgsqlDbType.Varchar);
                 Text(copy, e.ContactCompanyNo);
                 copy.Write(e.Date, NpgsqlDbType.Date);
@@ -127,9 +137,30 @@ internal static class PostgreSqlInteractionLogEntryWriter
     }
 }
 
-/// <summary>The bulk path inside a use case's EF Core transaction (a logged segment), on the DbContext's own connection.</summary>
+/// <summary>
+/// The bulk path inside a use case's EF Core transaction (the logging pipeline), on the DbContext's own connection. COPY
+/// returns no keys, so the entries' numbers are first taken from the key's sequence in one query (as the identity
+/// column would take them), then written with the rows.
+/// </summary>
 internal sealed class PostgreSqlInteractionLogEntryBulkWriter : IInteractionLogEntryBulkWriter
 {
-    public Task WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct) =>
-        PostgreSqlInteractionLogEntryWriter.CopyAsync((NpgsqlConnection)db.Database.GetDbConnection(), entries, null, ct);
+    private const string NextNumbers =
+        """SELECT nextval(pg_get_serial_sequence('"InteractionLogEntries"', 'EntryNo')) FROM generate_series(1, $1)""";
+
+    public async Task<IReadOnlyList<long>> WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var numbers = new List<long>(entries.Count);
+        await using (var next = new NpgsqlCommand(NextNumbers, connection))
+        {
+            next.Parameters.Add(new NpgsqlParameter<int> { TypedValue = entries.Count });
+            await using var reader = await next.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                numbers.Add(reader.GetInt64(0));
+            }
+        }
+        await PostgreSqlInteractionLogEntryWriter.CopyAsync(connection, entries, null, numbers, ct);
+        return numbers;
+    }
 }

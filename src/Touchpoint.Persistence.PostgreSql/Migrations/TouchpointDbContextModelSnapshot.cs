@@ -299,6 +299,40 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("CampaignEntries");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Common.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Logged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -413,30 +447,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactBusinessRelations");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Documents.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("EntryNo")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Logged")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>

@@ -2,7 +2,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Touchpoint.Core.Common;
-using Touchpoint.Core.Documents;
 
 namespace Touchpoint.Persistence.Sqlite.Documents;
 
@@ -21,8 +20,11 @@ internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulk
         insert.Transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the caller's transaction."));
         insert.CommandText =
-            "INSERT INTO \"IdempotencyRecords\" (\"Key\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") VALUES ($key, $createdAt, $logged, $entryNo, $reason)";
+            "INSERT INTO \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") " +
+            "VALUES ($key, $scope, $hash, $createdAt, $logged, $entryNo, $reason)";
         var key = insert.Parameters.Add("$key", SqliteType.Text);
+        var scope = insert.Parameters.Add("$scope", SqliteType.Text);
+        var hash = insert.Parameters.Add("$hash", SqliteType.Text);
         var createdAt = insert.Parameters.Add("$createdAt", SqliteType.Text);
         var logged = insert.Parameters.Add("$logged", SqliteType.Integer);
         var entryNo = insert.Parameters.Add("$entryNo", SqliteType.Integer);
@@ -32,6 +34,8 @@ internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulk
         {
             ct.ThrowIfCancellationRequested();
             key.Value = record.Key;
+            scope.Value = record.Scope;
+            hash.Value = record.RequestHash;
             createdAt.Value = record.CreatedAt;
             logged.Value = record.Logged ? 1 : 0;
             entryNo.Value = record.EntryNo is { } no ? no : DBNull.Value;

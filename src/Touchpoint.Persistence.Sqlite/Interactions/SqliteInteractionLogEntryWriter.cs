@@ -74,21 +74,24 @@ internal static class SqliteInteractionLogEntryWriter
         }
         using var transaction = connection.BeginTransaction();
         var totals = new InteractionTotals();
-        Insert(connection, transaction, entries, totals, ct);
+        // A generated log may hold millions of entries: they stream through, and their numbers are not kept.
+        Insert(connection, transaction, entries, totals, numbers: null, ct);
         // The entries' statistics (InteractionTotals) in the same transaction.
         await totals.SaveAsync(connection, transaction, ct);
         transaction.Commit();
     }
 
-    /// <summary>The rows only, on a connection and transaction the caller holds; <paramref name="totals"/> collects their statistics when given.</summary>
+    /// <summary>
+    /// The rows only, on a connection and transaction the caller holds; <paramref name="totals"/> collects their statistics
+    /// when given; <paramref name="numbers"/>, when given, the numbers SQLite gave the rows, in their order: the rowid of each insert, which is the
+    /// AUTOINCREMENT key, read from the connection without another statement.
+    /// </summary>
     public static void Insert(SqliteConnection connection, SqliteTransaction transaction, IEnumerable<InteractionLogEntry> entries,
-        InteractionTotals? totals, CancellationToken ct)
+        InteractionTotals? totals, List<long>? numbers, CancellationToken ct)
     {
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText =
-            $"INSERT INTO \"InteractionLogEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c.Column}\""))}) " +
-            $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"$p{i}"))})";
+        insert.CommandText = InsertSql;
         var parameters = Columns.Select((c, i) => insert.Parameters.Add($"$p{i}", c.Type)).ToArray();
         insert.Prepare();
         foreach (var entry in entries)
@@ -100,8 +103,13 @@ internal static class SqliteInteractionLogEntryWriter
                 parameters[i].Value = Columns[i].Value(entry) ?? DBNull.Value;
             }
             insert.ExecuteNonQuery();
+            numbers?.Add(SQLitePCL.raw.sqlite3_last_insert_rowid(connection.Handle));
         }
     }
+
+    private static readonly string InsertSql =
+        $"INSERT INTO \"InteractionLogEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c.Column}\""))}) " +
+        $"VALUES ({string.Join(", ", Columns.Select((_, i) => $"$p{i}"))})";
 
     private static object Bool(bool value) => value ? True : False;
 
@@ -116,15 +124,16 @@ internal static class SqliteInteractionLogEntryWriter
     private static string Decimal(decimal value) => value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 }
 
-/// <summary>The bulk path inside a use case's EF Core transaction (a logged segment), on the DbContext's own connection.</summary>
+/// <summary>The bulk path inside a use case's EF Core transaction (the logging pipeline), on the DbContext's own connection.</summary>
 internal sealed class SqliteInteractionLogEntryBulkWriter : IInteractionLogEntryBulkWriter
 {
-    public Task WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct)
+    public Task<IReadOnlyList<long>> WriteAsync(ITouchpointDb db, IReadOnlyList<InteractionLogEntry> entries, CancellationToken ct)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the caller's transaction."));
-        SqliteInteractionLogEntryWriter.Insert(connection, transaction, entries, null, ct);
-        return Task.CompletedTask;
+        var numbers = new List<long>(entries.Count);
+        SqliteInteractionLogEntryWriter.Insert(connection, transaction, entries, null, numbers, ct);
+        return Task.FromResult<IReadOnlyList<long>>(numbers);
     }
 }

@@ -286,6 +286,40 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("CampaignEntries");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Common.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Logged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
                 {
                     b.Property<long>("Id")
@@ -398,30 +432,6 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactBusinessRelations");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Documents.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("EntryNo")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Logged")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>

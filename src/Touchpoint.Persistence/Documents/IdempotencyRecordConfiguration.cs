@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Touchpoint.Core.Documents;
+using Touchpoint.Core.Common;
 
 namespace Touchpoint.Persistence.Documents;
 
@@ -10,6 +10,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     {
         b.HasKey(r => r.Key);
         b.Property(r => r.Key).HasMaxLength(IdempotencyRecord.KeyLength);
+        b.Property(r => r.Scope).HasMaxLength(IdempotencyRecord.ScopeLength);
+        b.Property(r => r.RequestHash).HasMaxLength(IdempotencyRecord.RequestHashLength);
         b.Property(r => r.Reason).HasMaxLength(20);
     }
 }

@@ -38,6 +38,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                     DomainErrorKind.Conflict => StatusCodes.Status409Conflict,
                     DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     DomainErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
+                    DomainErrorKind.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
                     _ => StatusCodes.Status400BadRequest,
                 };
                 ProblemDetails p = d.Errors.Count > 0 && status == StatusCodes.Status400BadRequest
@@ -54,6 +55,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                     409 => Messages.Get("ProblemConflict"),
                     413 => Messages.Get("ProblemTitle_413"),
                     415 => Messages.Get("ProblemTitle_415"),
+                    422 => Messages.Get("ProblemTitle_422"),
                     _ => Messages.Get("ProblemInvalid"),
                 };
                 p.Detail = d.Message;

@@ -88,7 +88,7 @@ internal static class InteractionEntryActionsApi
                 Comments = body.Value<string[]?>("comments"),
             };
             body.ThrowIfErrors();
-            var entry = await call.HandleAsync(input, user.UserId(), ct);
+            var entry = await call.HandleAsync(input, user.UserId(), request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
             return TypedResults.Created($"/api/v1/interactionLogEntries/{entry.EntryNo}", entry);
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<PhoneCallRequest>().WithTags("Interactions")
         .WithSummary("Log a phone call with the Outg. Calls template (rule 58); never delivered");

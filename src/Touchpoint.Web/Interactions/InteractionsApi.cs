@@ -23,7 +23,7 @@ internal static class InteractionsApi
         api.MapPost("/interactions", async (HttpRequest request, ClaimsPrincipal user, CreateInteraction create, CancellationToken ct) =>
         {
             var input = await ReadCreateRequestAsync(request, ct);
-            var entry = await create.HandleAsync(input, user.UserId(), ct);
+            var entry = await create.HandleAsync(input, user.UserId(), request.Headers["Idempotency-Key"].FirstOrDefault(), ct);
             return TypedResults.Created($"/api/v1/interactionLogEntries/{entry.EntryNo}", entry);
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>().WithTags("Interactions")
         .WithSummary("Create an interaction (the Create Interaction wizard's finish); postpone=true saves it for later");

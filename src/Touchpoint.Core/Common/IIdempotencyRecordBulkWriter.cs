@@ -1,6 +1,6 @@
 using Touchpoint.Core.Common;
 
-namespace Touchpoint.Core.Documents;
+namespace Touchpoint.Core.Common;
 
 /// <summary>
 /// Idempotency records by the thousand (an imported file of document events: one per logged line), written the way the
