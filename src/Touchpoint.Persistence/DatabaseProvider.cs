@@ -33,7 +33,7 @@ public interface IDatabaseProvider
 
     /// <summary>
     /// Adds many new contacts at the speed the database can go, all or none, without EF change tracking (11–14×
-    /// slower, see stack.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
+    /// slower, see benchmarks/README.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
     /// contacts come from <see cref="Contact.Create"/>, so SearchText and SearchName follow the entity's rules; the
     /// caller has made sure their numbers are free.
     /// </summary>

@@ -34,7 +34,7 @@ services.AddTouchpointPersistence(builder.Configuration, TouchpointServices.Prov
 services.AddSingleton(new AttachmentSettings((builder.Configuration.GetValue<long?>("Touchpoint:Attachments:MaxSizeMb") ?? 20) * 1024 * 1024));
 services.AddTouchpointCore();
 
-// Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (api.md), so an
+// Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (docs/api.md), so an
 // anonymous API call gets 401 rather than a redirect to the sign-in page.
 const string SchemeSelector = "Touchpoint";
 services.AddAuthentication(o =>

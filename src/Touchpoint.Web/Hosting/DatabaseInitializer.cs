@@ -10,7 +10,7 @@ namespace Touchpoint.Web.Hosting;
 
 /// <summary>
 /// Start-up work, in order: migrations, base setup (number series, template setup record), roles, the admin
-/// bootstrap of api.md, and the demo company when Touchpoint:SeedDemoData is on and the database is empty.
+/// bootstrap (Touchpoint:Admin, see README), and the demo company when Touchpoint:SeedDemoData is on and the database is empty.
 /// </summary>
 public sealed class DatabaseInitializer(
     TouchpointDbContext db,
