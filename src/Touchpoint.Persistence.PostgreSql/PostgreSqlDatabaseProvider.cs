@@ -52,7 +52,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public string DefaultConnectionString(string dataFolder) =>
         throw new InvalidOperationException(
-            "Touchpoint:Database:Provider is postgres, so ConnectionStrings:Touchpoint must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
+            $"{DatabaseOptions.ProviderKey} is postgres, so {DatabaseOptions.ConnectionStringKey} must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
 
     // The trigram GIN index on Contacts.SearchText (ContactSearchIndex migration) serves the list's LIKE directly.
     public void AddServices(IServiceCollection services)

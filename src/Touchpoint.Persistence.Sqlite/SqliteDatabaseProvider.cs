@@ -13,7 +13,7 @@ namespace Touchpoint.Persistence.Sqlite;
 
 /// <summary>
 /// The embedded default: one file in WAL mode, so readers never wait for the writer. synchronous=NORMAL is safe in
-/// WAL mode against corruption and is 7× faster per commit than FULL (see stack.md); a power cut may lose the last
+/// WAL mode against corruption and is 7× faster per commit than FULL (benchmarks/README.md, "Bare database"); a power cut may lose the last
 /// commits, which the PostgreSQL provider is there for.
 /// </summary>
 public sealed class SqliteDatabaseProvider : IDatabaseProvider

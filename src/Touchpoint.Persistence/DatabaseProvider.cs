@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
@@ -33,7 +34,7 @@ public interface IDatabaseProvider
 
     /// <summary>
     /// Adds many new contacts at the speed the database can go, all or none, without EF change tracking (11–14×
-    /// slower, see stack.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
+    /// slower, see benchmarks/README.md): SQLite one transaction with one prepared INSERT reused, PostgreSQL binary COPY. The
     /// contacts come from <see cref="Contact.Create"/>, so SearchText and SearchName follow the entity's rules; the
     /// caller has made sure their numbers are free.
     /// </summary>
@@ -56,15 +57,9 @@ public static class PersistenceServices
     public static IServiceCollection AddTouchpointPersistence(this IServiceCollection services, IConfiguration configuration,
         IReadOnlyList<IDatabaseProvider> providers)
     {
-        var name = (configuration["Touchpoint:Database:Provider"] ?? "sqlite").Trim().ToLowerInvariant();
-        var provider = providers.FirstOrDefault(p => p.Name == name)
-            ?? throw new InvalidOperationException(
-                $"Touchpoint:Database:Provider is '{name}'; it must be one of: {string.Join(", ", providers.Select(p => p.Name))}.");
-        var connectionString = configuration.GetConnectionString("Touchpoint");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            connectionString = provider.DefaultConnectionString(DataFolder(configuration));
-        }
+        var options = DatabaseOptions.From(configuration);
+        var provider = options.ProviderFrom(providers);
+        var connectionString = options.ConnectionString ?? provider.DefaultConnectionString(options.DataFolder);
         provider.Prepare(connectionString);
         services.AddSingleton(provider);
         provider.AddServices(services);
@@ -80,13 +75,19 @@ public static class PersistenceServices
     }
 
     /// <summary>
-    /// Where the default SQLite file lives: <c>Touchpoint:DataFolder</c>, else the user's local application data
-    /// (on Linux ~/.local/share/Touchpoint), shared by the web app and the CLI.
+    /// The configuration sections the web app and the CLI share, each bound once and checked when the host starts
+    /// (a bad value stops it with a message naming the key): attachments and the company.
     /// </summary>
-    public static string DataFolder(IConfiguration configuration) =>
-        configuration["Touchpoint:DataFolder"] is { Length: > 0 } folder
-            ? folder
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "Touchpoint");
+    public static IServiceCollection AddTouchpointOptions(this IServiceCollection services)
+    {
+        services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AttachmentOptions>, AttachmentOptionsValidator>();
+        // What the attachment store and the upload endpoint read: the bound, in bytes.
+        services.AddSingleton(sp => new AttachmentSettings(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxSizeBytes));
+        services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        return services;
+    }
 }
 
 /// <summary>The provider and connection string in use (shown to admins, used by bulk paths).</summary>

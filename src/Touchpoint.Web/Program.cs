@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
-using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Persistence;
 using Touchpoint.Persistence.Identity;
@@ -30,11 +30,10 @@ builder.WebHost.UseStaticWebAssets();
 var services = builder.Services;
 
 services.AddTouchpointPersistence(builder.Configuration, TouchpointServices.Providers);
-// Attachments may be this large (Touchpoint:Attachments:MaxSizeMb, 20 MB by default).
-services.AddSingleton(new AttachmentSettings((builder.Configuration.GetValue<long?>("Touchpoint:Attachments:MaxSizeMb") ?? 20) * 1024 * 1024));
+services.AddTouchpointOptions();
 services.AddTouchpointCore();
 
-// Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (api.md), so an
+// Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (docs/api.md), so an
 // anonymous API call gets 401 rather than a redirect to the sign-in page.
 const string SchemeSelector = "Touchpoint";
 services.AddAuthentication(o =>
@@ -97,6 +96,9 @@ services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
 services.AddHttpContextAccessor();
 
 var app = builder.Build();
+
+// Every configured value is checked before anything is migrated or written: a bad one stops the start, naming its key.
+app.Services.GetRequiredService<IStartupValidator>().Validate();
 
 using (var scope = app.Services.CreateScope())
 {

@@ -14,7 +14,7 @@ namespace Touchpoint.Cli.Demo;
 /// Fills a database with synthetic contacts for trying and measuring Touchpoint at size: in every thousand contacts one
 /// large company with 50 persons, then companies of three persons each (about one company in four contacts), with names, addresses and phone numbers of six countries. Every
 /// contact is made by <see cref="Contact.Create"/> (so SearchText and SearchName are exactly what the app writes) and
-/// written through the provider's bulk path; EF change tracking would be 11–14× slower (stack.md).
+/// written through the provider's bulk path; EF change tracking would be 11–14× slower (benchmarks/README.md, "Bare database").
 /// </summary>
 internal sealed class GenerateContacts(
     TouchpointDbContext db,

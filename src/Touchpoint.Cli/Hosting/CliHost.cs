@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Touchpoint.Cli.Demo;
 using Touchpoint.Core;
 using Touchpoint.Persistence;
@@ -30,7 +31,6 @@ internal static class CliHost
         // same failure, or for the expected miss while migrate creates a new PostgreSQL database, would only repeat it.
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
         ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "None",
-        ["Touchpoint:Database:Provider"] = "sqlite",
     };
 
     /// <summary>Runs a command; 0 when it succeeds, 1 with a message on standard error when it does not.</summary>
@@ -93,10 +93,23 @@ internal static class CliHost
         });
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = Defaults });
         builder.Services.AddTouchpointPersistence(builder.Configuration, Providers);
+        builder.Services.AddTouchpointOptions();
         builder.Services.AddTouchpointUseCases();
         builder.Services.AddScoped<GenerateContacts>();
         builder.Services.AddScoped<GenerateInteractions>();
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            // The host is never started (a command is not a service), so the checks that starting would run are run
+            // here: a bad value ends the command with a message naming its key, before anything is migrated or written.
+            host.Services.GetRequiredService<IStartupValidator>().Validate();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     private static string Describe(Exception e, DatabaseSettings? database)

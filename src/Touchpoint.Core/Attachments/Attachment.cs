@@ -63,7 +63,7 @@ public sealed class AttachmentContent
     public long Size { get; private set; }
 }
 
-/// <summary>How large an attachment may be (Touchpoint:Attachments:MaxSizeMb, 20 MB by default).</summary>
+/// <summary>How large an attachment may be, in bytes: <see cref="AttachmentOptions.MaxSizeMb"/> (20 MB by default).</summary>
 public sealed record AttachmentSettings(long MaxSizeBytes)
 {
     public static AttachmentSettings Default { get; } = new(20L * 1024 * 1024);

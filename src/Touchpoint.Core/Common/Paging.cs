@@ -8,7 +8,7 @@ namespace Touchpoint.Core.Common;
 public sealed record Page<T>(IReadOnlyList<T> Value, string? NextCursor);
 
 /// <summary>
-/// The opaque cursor of api.md: the sort key of the last row of the previous page. It is base64url-encoded JSON so
+/// The opaque cursor of the API (docs/api.md): the sort key of the last row of the previous page. It is base64url-encoded JSON so
 /// that a client cannot rely on its shape; a cursor that does not decode is a 400 on the "cursor" field.
 /// </summary>
 public static class Cursor

@@ -1,6 +1,6 @@
 namespace Touchpoint.Core.Common;
 
-/// <summary>The three roles of api.md. Policies are named after what they allow.</summary>
+/// <summary>The three roles (docs/api.md). Policies are named after what they allow.</summary>
 public static class Roles
 {
     public const string Admin = "admin";

@@ -9,7 +9,7 @@ public enum ContactSort
     Name = 1,
 }
 
-/// <summary>The list filters of api.md, plus the sort the list page offers.</summary>
+/// <summary>The list filters of GET /contacts, plus the sort the list page offers.</summary>
 public sealed record ContactListQuery
 {
     public string? Search { get; init; }

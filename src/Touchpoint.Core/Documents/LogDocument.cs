@@ -8,7 +8,7 @@ using Touchpoint.Core.Interactions;
 
 namespace Touchpoint.Core.Documents;
 
-/// <summary>A document printed or sent by the ERP (api.md POST /documentEvents); one of the three recipients.</summary>
+/// <summary>A document printed or sent by the ERP (POST /documentEvents); one of the three recipients.</summary>
 public sealed record DocumentEvent
 {
     public DocumentType? DocumentType { get; init; }

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Segments;
@@ -49,10 +49,10 @@ public sealed record CoverSheetsPrintedDto(CoverSheetSender Sender, IReadOnlyLis
 /// 55: document type Cover Sheet, no document no.) with the template of the setup's Cover Sheets field, each through
 /// <see cref="LogDocument"/>, all in one transaction. Where BC silently logs nothing without that template, the print is
 /// refused with a message naming the field, so that the user fills it in or prints without logging.
-/// The sender is the company named in the configuration section <c>Touchpoint:Company</c> (Name, Address, PostCode,
-/// City, CountryRegionCode); Touchpoint keeps no company information of its own.
+/// The sender is the company of the configuration (<see cref="CompanyOptions"/>); Touchpoint keeps no company
+/// information of its own.
 /// </summary>
-public sealed class PrintCoverSheets(ITouchpointDb db, LogDocument logDocument, TimeProvider clock, IConfiguration configuration)
+public sealed class PrintCoverSheets(ITouchpointDb db, LogDocument logDocument, TimeProvider clock, IOptions<CompanyOptions> company)
 {
     /// <summary>More sheets than one print job of a browser holds comfortably; a larger segment is printed in parts.</summary>
     public const int MaxSheets = 1000;
@@ -172,9 +172,9 @@ public sealed class PrintCoverSheets(ITouchpointDb db, LogDocument logDocument, 
 
     private CoverSheetSender Sender()
     {
-        var company = configuration.GetSection("Touchpoint:Company");
-        return new CoverSheetSender(Trimmed(company["Name"]),
-            NonEmpty(company["Address"], PostCodeCity(company["PostCode"], company["City"]), company["CountryRegionCode"]));
+        var sender = company.Value;
+        return new CoverSheetSender(Trimmed(sender.Name),
+            NonEmpty(sender.Address, PostCodeCity(sender.PostCode, sender.City), sender.CountryRegionCode));
     }
 
     private static string? PostCodeCity(string? postCode, string? city) => Trimmed(string.Join(' ', new[] { postCode, city }.Select(Trimmed).OfType<string>()));

@@ -4,7 +4,7 @@ using Touchpoint.Core.Contacts;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>The Create Interaction wizard's input (api.md POST /interactions); unset values default from the template.</summary>
+/// <summary>The Create Interaction wizard's input (POST /interactions); unset values default from the template.</summary>
 public sealed record CreateInteractionRequest
 {
     public string? ContactNo { get; init; }

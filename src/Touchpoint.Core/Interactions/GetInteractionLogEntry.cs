@@ -3,7 +3,7 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>An entry as api.md shows it, with the contact and company names and the title of rule 61.</summary>
+/// <summary>An entry as the API shows it, with the contact and company names and the title of rule 61.</summary>
 public sealed record InteractionLogEntryDto(
     long EntryNo, string ContactNo, string? ContactName, string? ContactCompanyNo, string? ContactCompanyName,
     DateOnly Date, TimeOnly TimeOfInteraction, string Description, string? Subject, string Title,

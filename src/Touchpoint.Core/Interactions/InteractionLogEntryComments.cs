@@ -3,7 +3,7 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>A comment line as api.md shows it; a blank date (BC's 0D) is null.</summary>
+/// <summary>A comment line as the API shows it; a blank date (BC's 0D) is null.</summary>
 public sealed record InteractionLogEntryCommentDto(int LineNo, DateOnly? Date, string Comment, DateOnly? LastDateModified);
 
 /// <summary>

@@ -4,7 +4,7 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>The filters of api.md GET /interactionLogEntries.</summary>
+/// <summary>The filters of GET /interactionLogEntries.</summary>
 public sealed record InteractionLogEntryFilter
 {
     public string? ContactNo { get; init; }

@@ -3,7 +3,7 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>The Make Phone Call wizard's input (api.md POST /phoneCalls).</summary>
+/// <summary>The Make Phone Call wizard's input (POST /phoneCalls).</summary>
 public sealed record PhoneCallRequest
 {
     public string? ContactNo { get; init; }

@@ -5,7 +5,7 @@ using Touchpoint.Core.Contacts;
 namespace Touchpoint.Persistence.PostgreSql.Contacts;
 
 /// <summary>
-/// The PostgreSQL bulk path for contacts: one binary COPY (674,000 rows/s for 8 columns here, see stack.md), which is
+/// The PostgreSQL bulk path for contacts: one binary COPY (674,000 rows/s for 8 columns, see benchmarks/README.md), which is
 /// a single statement and so all or nothing. The columns follow ContactConfiguration and the PostgreSQL migration.
 /// </summary>
 internal static class PostgreSqlContactWriter

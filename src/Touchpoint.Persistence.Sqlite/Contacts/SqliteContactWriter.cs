@@ -5,7 +5,7 @@ namespace Touchpoint.Persistence.Sqlite.Contacts;
 
 /// <summary>
 /// The SQLite bulk path for contacts: one transaction, one prepared INSERT whose parameters are reset per row (627,000
-/// rows/s for 8 columns here, see stack.md). The columns follow ContactConfiguration and the SQLite migration; values
+/// rows/s for 8 columns, see benchmarks/README.md). The columns follow ContactConfiguration and the SQLite migration; values
 /// are bound as EF Core stores them (enums as their number, booleans as 0/1, DateTimeOffset in EF's text format,
 /// which Microsoft.Data.Sqlite uses too).
 /// </summary>

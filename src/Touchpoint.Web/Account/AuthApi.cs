@@ -11,7 +11,7 @@ using Touchpoint.Web.Common;
 namespace Touchpoint.Web.Account;
 
 /// <summary>
-/// Bearer tokens for the API (api.md "Authentication"): ASP.NET Core Identity's own token format, issued by its
+/// Bearer tokens for the API (docs/api.md, "Signing in and roles"): ASP.NET Core Identity's own token format, issued by its
 /// bearer-token handler, with lockout after repeated failures as for the sign-in page.
 /// </summary>
 internal static class AuthApi

@@ -4,7 +4,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Campaigns;
 
-/// <summary>api.md "Campaigns" (statistics and campaign entries arrive with the interaction log).</summary>
+/// <summary>Campaigns (statistics and campaign entries arrive with the interaction log).</summary>
 internal static class CampaignsApi
 {
     private static readonly string[] Fields = ["no", "description", "startingDate", "endingDate", "salespersonCode", "activated"];

@@ -4,7 +4,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Contacts;
 
-/// <summary>api.md "Contacts" and "Business relations".</summary>
+/// <summary>Contacts and their business relations.</summary>
 internal static class ContactsApi
 {
     private static readonly string[] Fields =

@@ -6,7 +6,7 @@ using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Documents;
 
-/// <summary>api.md "Automatic recording from documents": the ERP tells that a document was printed or sent.</summary>
+/// <summary>Automatic recording from documents (docs/rules.md, rules 51–56): the ERP tells that a document was printed or sent.</summary>
 internal static class DocumentEventsApi
 {
     private static readonly string[] Fields =

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Demo;
 using Touchpoint.Persistence;
@@ -10,7 +11,8 @@ namespace Touchpoint.Web.Hosting;
 
 /// <summary>
 /// Start-up work, in order: migrations, base setup (number series, template setup record), roles, the admin
-/// bootstrap of api.md, and the demo company when Touchpoint:SeedDemoData is on and the database is empty.
+/// bootstrap (<see cref="AdminOptions"/>), and the demo company when <see cref="StartupOptions.SeedDemoData"/> is on and the
+/// database is empty.
 /// </summary>
 public sealed class DatabaseInitializer(
     TouchpointDbContext db,
@@ -18,7 +20,8 @@ public sealed class DatabaseInitializer(
     SeedDemoCompany demo,
     UserManager<TouchpointUser> users,
     RoleManager<IdentityRole> roles,
-    IConfiguration configuration,
+    IOptions<AdminOptions> adminOptions,
+    IOptions<StartupOptions> startupOptions,
     IHostEnvironment environment,
     ILogger<DatabaseInitializer> logger)
 {
@@ -34,7 +37,7 @@ public sealed class DatabaseInitializer(
             }
         }
         await EnsureAdminAsync();
-        var seed = configuration.GetValue<bool?>("Touchpoint:SeedDemoData") ?? environment.IsDevelopment();
+        var seed = startupOptions.Value.SeedDemoData ?? environment.IsDevelopment();
         if (seed && await demo.HandleAsync(ct))
         {
             logger.LogInformation("The demo company was added to the empty database.");
@@ -43,8 +46,8 @@ public sealed class DatabaseInitializer(
 
     private async Task EnsureAdminAsync()
     {
-        var email = configuration["Touchpoint:Admin:Email"];
-        var password = configuration["Touchpoint:Admin:Password"];
+        var email = adminOptions.Value.Email?.Trim();
+        var password = adminOptions.Value.Password;
         if (!string.IsNullOrWhiteSpace(email))
         {
             var user = await users.FindByEmailAsync(email);
@@ -52,7 +55,8 @@ public sealed class DatabaseInitializer(
             {
                 if (string.IsNullOrEmpty(password))
                 {
-                    throw new InvalidOperationException("Touchpoint:Admin:Email is set, so Touchpoint:Admin:Password must be set too.");
+                    throw new InvalidOperationException(
+                        $"{AdminOptions.Section}:{nameof(AdminOptions.Email)} names no user yet, so {AdminOptions.Section}:{nameof(AdminOptions.Password)} must be set too.");
                 }
                 user = new TouchpointUser { UserName = email, Email = email, EmailConfirmed = true };
                 Check(await users.CreateAsync(user, password), "create the configured admin");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Touchpoint.Core;
 using Touchpoint.Persistence;
 using Touchpoint.Persistence.PostgreSql;
@@ -15,6 +16,9 @@ public static class TouchpointServices
         services.AddTouchpointUseCases();
         services.AddScoped<UserAdministration>();
         services.AddScoped<DatabaseInitializer>();
+        services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
         return services;
     }
 }

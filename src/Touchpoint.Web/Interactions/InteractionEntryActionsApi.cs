@@ -7,7 +7,7 @@ using Touchpoint.Web.Common;
 namespace Touchpoint.Web.Interactions;
 
 /// <summary>
-/// api.md "Interactions", the actions on an entry (evaluate, comments, create opportunity, attachment) and the phone
+/// Interactions: the actions on an entry (evaluate, comments, create opportunity, attachment) and the phone
 /// call (rule 58).
 /// </summary>
 internal static class InteractionEntryActionsApi

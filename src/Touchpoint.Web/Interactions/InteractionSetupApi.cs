@@ -6,7 +6,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Interactions;
 
-/// <summary>api.md "Interaction setup": groups, templates, template languages and their attachments, the template setup.</summary>
+/// <summary>Interaction setup: groups, templates, template languages and their attachments, the template setup.</summary>
 internal static class InteractionSetupApi
 {
     private static readonly string[] TemplateFields =

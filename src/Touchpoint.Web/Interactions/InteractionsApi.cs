@@ -5,7 +5,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Interactions;
 
-/// <summary>api.md "Interactions": creating interactions, the interaction log, canceling, and the statistics.</summary>
+/// <summary>Interactions: creating interactions, the interaction log, canceling, and the statistics.</summary>
 internal static class InteractionsApi
 {
     private static readonly string[] CreateFields =

@@ -4,7 +4,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Opportunities;
 
-/// <summary>api.md "Opportunities".</summary>
+/// <summary>Opportunities.</summary>
 internal static class OpportunitiesApi
 {
     private static readonly string[] Fields =

@@ -4,7 +4,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Salespeople;
 
-/// <summary>api.md "Salespeople".</summary>
+/// <summary>Salespeople.</summary>
 internal static class SalespeopleApi
 {
     public static void MapSalespeople(this RouteGroupBuilder api)

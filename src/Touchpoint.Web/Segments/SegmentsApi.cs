@@ -6,7 +6,7 @@ using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Segments;
 
-/// <summary>api.md "Segments": segments, their lines, criteria actions, logging and logged segments.</summary>
+/// <summary>Segments: segments, their lines, criteria actions, logging and logged segments.</summary>
 internal static class SegmentsApi
 {
     private static readonly string[] Fields =

@@ -3,7 +3,7 @@ using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Users;
 
-/// <summary>api.md "Users" (admin only).</summary>
+/// <summary>Users (admin only).</summary>
 internal static class UsersApi
 {
     public static void MapUsers(this RouteGroupBuilder api)

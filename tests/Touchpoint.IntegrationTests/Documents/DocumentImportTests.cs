@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Reflection;
 using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -255,36 +253,11 @@ public sealed class DocumentImportTests(AppPerProvider apps) : IClassFixture<App
         return string.Join("\n", fields);
     }
 
-    /// <summary>
-    /// The real command (touchpoint.dll of the configuration the tests are built in, found by walking up to Touchpoint.slnx)
-    /// on the app's database, as an ERP's script would run it: its exit code and everything it wrote.
-    /// </summary>
-    private static async Task<(int ExitCode, string Output)> CliAsync(TouchpointApp app, params string[] args)
-    {
-        var configuration = typeof(DocumentImportTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
-        var here = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
-        var framework = Path.GetFileName(here);
-        var dir = new DirectoryInfo(here);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Touchpoint.slnx")))
+    /// <summary>The real command on the app's database, as an ERP's script would run it: its exit code and everything it wrote.</summary>
+    private static Task<(int ExitCode, string Output)> CliAsync(TouchpointApp app, params string[] args) =>
+        CliProcess.RunAsync(new Dictionary<string, string>
         {
-            dir = dir.Parent;
-        }
-        var dll = Path.Combine(dir?.FullName ?? "", "src", "Touchpoint.Cli", "bin", configuration, framework, "touchpoint.dll");
-        Assert.True(File.Exists(dll), $"{dll} was not found: build the solution ({configuration}) first.");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(dll);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-        start.Environment["Touchpoint__Database__Provider"] = app.Provider;
-        start.Environment["ConnectionStrings__Touchpoint"] = app.ConnectionString;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await error);
-    }
+            ["Touchpoint__Database__Provider"] = app.Provider,
+            ["ConnectionStrings__Touchpoint"] = app.ConnectionString,
+        }, args);
 }

@@ -1,7 +1,7 @@
 namespace Touchpoint.Web.Components.Shared;
 
 /// <summary>
-/// Page navigation over a keyset-paged list (api.md: limit + opaque cursor). The cursor that fetched each page seen so
+/// Page navigation over a keyset-paged list (docs/api.md: limit + opaque cursor). The cursor that fetched each page seen so
 /// far is kept, so Previous goes back without counting rows; Next uses the cursor the current page returned.
 /// </summary>
 public sealed class KeysetPages
