@@ -43,6 +43,9 @@ public static class CoreServices
         services.AddScoped<CreateCampaign>();
         services.AddScoped<UpdateCampaign>();
         services.AddScoped<ListCampaigns>();
+        services.AddScoped<ListCampaignEntries>();
+        services.AddScoped<CancelCampaignEntry>();
+        services.AddScoped<DeleteCanceledCampaignEntries>();
         services.AddScoped<CreateSegment>();
         services.AddScoped<UpdateSegment>();
         services.AddScoped<DeleteSegment>();

@@ -18,7 +18,8 @@ internal static class InteractionSteps
     // A field the test does not give is left out, so that the API defaults it from the template as it would for a client that never sent it.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    private sealed record NewInteraction(string ContactNo, string InteractionTemplateCode, string? Description, DateOnly? Date, decimal? CostLcy, decimal? DurationMin)
+    private sealed record NewInteraction(string ContactNo, string InteractionTemplateCode, string? Description, DateOnly? Date, decimal? CostLcy, decimal? DurationMin,
+        string? CampaignNo)
     {
         public string SalespersonCode { get; } = "JR";
 
@@ -35,10 +36,10 @@ internal static class InteractionSteps
 
     /// <summary>The new entry, as the API answers it.</summary>
     public static async Task<JsonElement> LogInteractionAsync(this HttpClient client, string contactNo, string template,
-        string? description = null, DateOnly? date = null, decimal? cost = null, decimal? duration = null)
+        string? description = null, DateOnly? date = null, decimal? cost = null, decimal? duration = null, string? campaignNo = null)
     {
         var response = await client.PostAsJsonAsync("/api/v1/interactions",
-            new NewInteraction(contactNo, template, description, date, cost, duration), Json).SucceededAsync();
+            new NewInteraction(contactNo, template, description, date, cost, duration, campaignNo), Json).SucceededAsync();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 

@@ -5,6 +5,9 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Attachments;
 
+/// <summary>A file that passed <see cref="AttachmentStore.Check"/>.</summary>
+public sealed record CheckedFile(string Name, string Extension, string ContentType, byte[] Content);
+
 /// <summary>
 /// Adds, reads and removes attachments. A file is checked before it is kept: not empty, not larger than the limit,
 /// of a known kind, and its bytes are what its extension claims (a "letter.docx" that is not a Word document would
@@ -32,8 +35,11 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
 
     public static IReadOnlyCollection<string> Extensions => ContentTypes.Keys;
 
-    /// <summary>Checks the file and adds it (and its content, when new) to the change set.</summary>
-    public async Task<Attachment> AddAsync(string? fileName, byte[] content, CancellationToken ct)
+    /// <summary>
+    /// The checks of a file on its own: name, size, kind and content. A caller that refuses for other reasons too (an
+    /// attachment that would be replaced) checks the file first, so a bad file is told as such, not as a conflict.
+    /// </summary>
+    public CheckedFile Check(string? fileName, byte[] content)
     {
         var name = Path.GetFileName(fileName?.Trim() ?? "");
         var extension = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
@@ -62,7 +68,13 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
         {
             throw DomainException.Invalid("file", Messages.Get("AttachmentNotWhatItClaims", name, extension));
         }
+        return new CheckedFile(name, extension, contentType, content);
+    }
 
+    /// <summary>Adds a checked file (and its content, when new) to the change set.</summary>
+    public async Task<Attachment> AddAsync(CheckedFile file, CancellationToken ct)
+    {
+        var (name, extension, contentType, content) = file;
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         if (!await db.AttachmentContents.AnyAsync(c => c.Hash == hash, ct)
             && db.AttachmentContents.Local.All(c => c.Hash != hash))

@@ -31,6 +31,8 @@ public sealed class CampaignEntry
     public DateOnly Date { get; private set; }
     public string UserId { get; private set; } = "";
     public string? SegmentNo { get; private set; }
+
+    /// <summary>A concurrency token: two users switching it at once cannot both flip its entries.</summary>
     public bool Canceled { get; private set; }
     public string? SalespersonCode { get; private set; }
 

@@ -26,8 +26,18 @@ public sealed class DeleteCanceledInteractions(ITouchpointDb db)
 
     public async Task<int> HandleAsync(DeleteCanceledFilter filter, CancellationToken ct = default)
     {
-        var entries = Matching(filter);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var deleted = await DeleteAsync(Matching(filter), ct);
+        await transaction.CommitAsync(ct);
+        return deleted;
+    }
+
+    /// <summary>
+    /// Deletes the entries with their comments and the attachments nobody else uses, inside the caller's transaction
+    /// (campaign entries delete theirs with it, rule 35).
+    /// </summary>
+    internal async Task<int> DeleteAsync(IQueryable<InteractionLogEntry> entries, CancellationToken ct)
+    {
         // The files the entries point to, before the entries go; each is removed below only when nobody else uses it.
         var attachmentNos = await entries.Where(e => e.AttachmentNo != null).Select(e => e.AttachmentNo!.Value).Distinct().ToListAsync(ct);
         await db.InteractionLogEntryComments.Where(c => entries.Any(e => e.EntryNo == c.EntryNo)).ExecuteDeleteAsync(ct);
@@ -42,7 +52,6 @@ public sealed class DeleteCanceledInteractions(ITouchpointDb db)
             await db.AttachmentContents.Where(c => hashes.Contains(c.Hash) && !db.Attachments.Any(a => a.ContentHash == c.Hash))
                 .ExecuteDeleteAsync(ct);
         }
-        await transaction.CommitAsync(ct);
         return deleted;
     }
 

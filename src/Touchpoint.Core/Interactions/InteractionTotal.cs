@@ -158,7 +158,7 @@ public sealed class InteractionTotals
         _deltas.Clear();
     }
 
-    private static void Parameter(DbCommand command, string name, object value)
+    internal static void Parameter(DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;

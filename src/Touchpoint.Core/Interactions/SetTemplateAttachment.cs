@@ -7,7 +7,8 @@ namespace Touchpoint.Core.Interactions;
 /// <summary>
 /// Uploads, replaces, removes and downloads the attachment of a template language. Rule 5: an existing attachment is
 /// replaced only when the caller says so (BC's "Replace existing attachment?", default No) and only when it is not
-/// read-only. Removing the Word document of the default language resets a Merge wizard action (rule 2).
+/// read-only; a file refused for itself is refused before that question is asked. Removing the Word document of the
+/// default language resets a Merge wizard action (rule 2).
 /// </summary>
 public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore attachments, ListTemplateLanguages read)
 {
@@ -15,6 +16,8 @@ public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore atta
         byte[] content, bool replace, CancellationToken ct = default)
     {
         var (template, language) = await FindAsync(templateCode, languageCode, ct);
+        // A file that is refused anyway is told so (400, 413, 415), not asked about replacing (409).
+        var file = attachments.Check(fileName, content);
         Attachment? old = null;
         if (language.AttachmentNo is { } oldNo)
         {
@@ -29,7 +32,7 @@ public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore atta
             }
         }
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var attachment = await attachments.AddAsync(fileName, content, ct);
+        var attachment = await attachments.AddAsync(file, ct);
         await db.SaveChangesAsync(ct);
         language.SetAttachment(attachment.No);
         if (template.LanguageCodeDefault == language.LanguageCode)

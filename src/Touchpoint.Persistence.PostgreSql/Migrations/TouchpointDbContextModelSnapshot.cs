@@ -261,6 +261,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<DateOnly>("Date")
@@ -294,7 +295,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("RegisterNo");
 
-                    b.HasIndex("CampaignNo", "Date", "DocumentType");
+                    b.HasIndex("CampaignNo", "EntryNo");
 
                     b.ToTable("CampaignEntries");
                 });
@@ -613,9 +614,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("AttachmentNo")
                         .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
-                    b.HasIndex("CampaignEntryNo")
-                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
-
                     b.HasIndex("LoggedSegmentEntryNo")
                         .HasFilter("\"LoggedSegmentEntryNo\" IS NOT NULL");
 
@@ -634,6 +632,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("Postponed", "Date", "TimeOfInteraction", "EntryNo");
 
                     b.HasIndex("SalespersonCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("CampaignEntryNo", "Canceled", "Postponed", "CostLcy", "DurationMin")
+                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
 
                     b.HasIndex("ContactCompanyNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
 

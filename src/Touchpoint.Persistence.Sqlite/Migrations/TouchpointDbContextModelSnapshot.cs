@@ -248,6 +248,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("Date")
@@ -281,7 +282,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
 
                     b.HasIndex("RegisterNo");
 
-                    b.HasIndex("CampaignNo", "Date", "DocumentType");
+                    b.HasIndex("CampaignNo", "EntryNo");
 
                     b.ToTable("CampaignEntries");
                 });
@@ -596,9 +597,6 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasIndex("AttachmentNo")
                         .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
-                    b.HasIndex("CampaignEntryNo")
-                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
-
                     b.HasIndex("LoggedSegmentEntryNo")
                         .HasFilter("\"LoggedSegmentEntryNo\" IS NOT NULL");
 
@@ -617,6 +615,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasIndex("Postponed", "Date", "TimeOfInteraction", "EntryNo");
 
                     b.HasIndex("SalespersonCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("CampaignEntryNo", "Canceled", "Postponed", "CostLcy", "DurationMin")
+                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
 
                     b.HasIndex("ContactCompanyNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
 

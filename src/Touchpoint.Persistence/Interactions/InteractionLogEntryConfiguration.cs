@@ -41,7 +41,9 @@ internal sealed class InteractionLogEntryConfiguration : IEntityTypeConfiguratio
         // that do, so writing one without (a document sent, a call) skips them. "col = value" still finds them (SQLite and
         // PostgreSQL both know it implies IS NOT NULL). Measured: 100,000 entries inserted 24 % faster on SQLite.
         b.HasIndex(e => new { e.CampaignNo, e.Canceled, e.Postponed, e.Date }).HasFilter("\"CampaignNo\" IS NOT NULL");
-        b.HasIndex(e => e.CampaignEntryNo).HasFilter("\"CampaignEntryNo\" IS NOT NULL");
+        // A campaign entry's FlowFields (No. of Interactions, Cost, Duration over its entries with its own Canceled) are
+        // read from this index alone, never from the entries' rows.
+        b.HasIndex(e => new { e.CampaignEntryNo, e.Canceled, e.Postponed, e.CostLcy, e.DurationMin }).HasFilter("\"CampaignEntryNo\" IS NOT NULL");
         b.HasIndex(e => e.LoggedSegmentEntryNo).HasFilter("\"LoggedSegmentEntryNo\" IS NOT NULL");
         b.HasIndex(e => e.AttachmentNo).HasFilter("\"AttachmentNo\" IS NOT NULL");
         b.HasIndex(e => e.OpportunityNo).HasFilter("\"OpportunityNo\" IS NOT NULL");
@@ -80,7 +82,10 @@ internal sealed class CampaignEntryConfiguration : IEntityTypeConfiguration<Camp
         b.Property(c => c.UserId).HasMaxLength(256);
         b.Property(c => c.SegmentNo).HasMaxLength(20);
         b.Property(c => c.SalespersonCode).HasMaxLength(20);
-        b.HasIndex(c => new { c.CampaignNo, c.Date, c.DocumentType });
+        // Of two users switching it at once, the second is told (rule 31 moves the statistics once).
+        b.Property(c => c.Canceled).IsConcurrencyToken();
+        // A campaign's entries, newest first (the Campaign Entries list and its keyset pages).
+        b.HasIndex(c => new { c.CampaignNo, c.EntryNo });
         b.HasIndex(c => c.RegisterNo);
     }
 }

@@ -1,10 +1,12 @@
+using System.Security.Claims;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Web.Common;
+using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Campaigns;
 
-/// <summary>Campaigns (statistics and campaign entries arrive with the interaction log).</summary>
+/// <summary>Campaigns and campaign entries (the statistics are mapped with the other statistics).</summary>
 internal static class CampaignsApi
 {
     private static readonly string[] Fields = ["no", "description", "startingDate", "endingDate", "salespersonCode", "activated"];
@@ -33,7 +35,35 @@ internal static class CampaignsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CampaignDto>();
+        MapCampaignEntries(api.MapGroup("/campaignEntries").WithTags("Campaigns"));
     }
+
+    /// <summary>Rules 31 and 35: campaign entries, canceled and un-canceled with their interaction log entries.</summary>
+    private static void MapCampaignEntries(RouteGroupBuilder entries)
+    {
+        entries.MapGet("/", async (ListCampaignEntries list, string? campaignNo, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(campaignNo, limit, cursor, ct)))
+            .WithSummary("A campaign's entries, newest first, with the count, cost and duration of their interactions");
+        entries.MapGet("/{entryNo:long}", async (long entryNo, ListCampaignEntries list, CancellationToken ct) =>
+            TypedResults.Ok(await list.GetAsync(entryNo, ct)));
+        entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelCampaignEntry cancel, CancellationToken ct) =>
+            TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: true, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy)
+            .WithSummary("Cancel a campaign entry with all its interaction log entries (rule 31)");
+        entries.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelCampaignEntry cancel, CancellationToken ct) =>
+            TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy)
+            .WithSummary("Un-cancel a campaign entry with all its interaction log entries (409 while its logged segment is canceled)");
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledCampaignEntries delete, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("campaignNo");
+            var campaignNo = body.Value<string?>("campaignNo");
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await delete.HandleAsync(campaignNo, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledCampaignEntriesBody>()
+        .WithSummary("Delete a campaign's canceled entries with their interaction log entries, comments and unused attachments (rule 35)");
+    }
+
+    /// <summary>Body of "delete canceled campaign entries".</summary>
+    internal sealed record DeleteCanceledCampaignEntriesBody(string CampaignNo);
 
     private static CampaignFields ReadFields(JsonBody body) => new()
     {

@@ -150,6 +150,28 @@ public sealed class InteractionTemplatesApiTests(AppPerProvider apps) : IClassFi
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_bad_file_over_an_existing_attachment_is_refused_for_what_it_is_not_asked_about_replacing(string provider)
+    {
+        var client = await Admin(provider);
+        var code = await TemplateAsync(client, await GroupAsync(client), new { languageCodeDefault = "ENU" });
+        await (await UploadAsync(client, code, "ENU", "letter.docx", Files.Docx($"Kept {Guid.NewGuid()}"))).JsonAsync(HttpStatusCode.OK);
+        var before = await CountFilesAsync(provider);
+
+        // Replacing or not, the file itself is wrong: the question "replace?" (409) would lead nowhere.
+        foreach (var replace in new[] { false, true })
+        {
+            await (await UploadAsync(client, code, "ENU", "fake.docx", Files.Text("not a Word document"), replace)).ProblemAsync(HttpStatusCode.BadRequest, "file");
+            await (await UploadAsync(client, code, "ENU", "empty.docx", [], replace)).ProblemAsync(HttpStatusCode.BadRequest, "file");
+            await (await UploadAsync(client, code, "ENU", "tool.exe", [0x4D, 0x5A, 0x90, 0x00], replace)).ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        }
+        // A good file still gets the question.
+        await (await UploadAsync(client, code, "ENU", "other.docx", Files.Docx("Other"))).ProblemAsync(HttpStatusCode.Conflict, "replace");
+        Assert.Equal(before, await CountFilesAsync(provider));
+        var languages = await (await client.GetAsync($"/api/v1/interactionTemplates/{code}/languages")).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("letter.docx", languages.GetProperty("value").EnumerateArray().Single(l => l.Str("languageCode") == "ENU").Str("attachmentFileName"));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_same_file_is_stored_once_and_kept_while_any_language_uses_it(string provider)
     {
         var client = await Admin(provider);

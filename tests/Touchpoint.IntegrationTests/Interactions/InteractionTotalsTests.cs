@@ -33,35 +33,8 @@ public sealed class InteractionTotalsTests(AppPerProvider apps) : IClassFixture<
             campaignNo = w.Campaign, campaignTarget = target, postpone,
         })).JsonAsync(HttpStatusCode.Created)).GetProperty("entryNo").GetInt64();
 
-    /// <summary>Each key's totals as stored, next to the same sums taken from the log's entries.</summary>
-    private async Task AssertTotalsMatchLogAsync(string provider, World w)
-    {
-        await apps.For(provider).WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<TouchpointDbContext>();
-            var counted = db.InteractionLogEntries.AsNoTracking().Where(e => !e.Canceled && !e.Postponed);
-            foreach (var (key, code, entries) in new[]
-            {
-                (InteractionTotalKey.Template, w.Template, counted.Where(e => e.InteractionTemplateCode == w.Template)),
-                (InteractionTotalKey.Group, w.Group, counted.Where(e => e.InteractionGroupCode == w.Group)),
-                (InteractionTotalKey.Salesperson, w.Salesperson, counted.Where(e => e.SalespersonCode == w.Salesperson)),
-                (InteractionTotalKey.Campaign, w.Campaign, counted.Where(e => e.CampaignNo == w.Campaign)),
-            })
-            {
-                var fromLog = (await entries.Select(e => new { e.Date, e.CostLcy, e.DurationMin, e.CampaignTarget }).ToListAsync())
-                    .GroupBy(e => e.Date).Where(g => g.Any())
-                    .ToDictionary(g => g.Key, g => (Count: (long)g.Count(), Cost: InteractionTotals.Hundredths(g.Sum(e => e.CostLcy)),
-                        Duration: InteractionTotals.Hundredths(g.Sum(e => e.DurationMin)), Targets: (long)g.Count(e => e.CampaignTarget)));
-                var stored = (await db.InteractionTotals.AsNoTracking().Where(t => t.Key == key && t.Code == code).ToListAsync())
-                    .Where(t => t.NoOfInteractions != 0)
-                    .ToDictionary(t => t.Date, t => (Count: t.NoOfInteractions, Cost: t.CostLcyHundredths, Duration: t.DurationMinHundredths, Targets: t.CampaignTargets));
-                Assert.Equal(fromLog.OrderBy(p => p.Key), stored.OrderBy(p => p.Key));
-                Assert.All(await db.InteractionTotals.AsNoTracking().Where(t => t.Key == key && t.Code == code && t.NoOfInteractions == 0).ToListAsync(),
-                    t => Assert.Equal((0L, 0L, 0L), (t.CostLcyHundredths, t.DurationMinHundredths, t.CampaignTargets)));
-            }
-            return true;
-        });
-    }
+    private Task AssertTotalsMatchLogAsync(string provider, World w) =>
+        TotalsAssert.MatchLogAsync(apps.For(provider), w.Template, w.Group, w.Salesperson, w.Campaign);
 
     [Theory, SqliteData, PostgresData]
     public async Task The_totals_follow_every_change_of_the_log(string provider)

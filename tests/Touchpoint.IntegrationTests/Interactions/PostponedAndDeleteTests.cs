@@ -26,8 +26,8 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
         return new World(client, contact, salesperson, template, group);
     }
 
-    private Task<(int Entries, int Comments, int Attachments, int Contents)> CountAsync(string provider) =>
-        apps.For(provider).WithScopeAsync(async sp =>
+    internal static Task<(int Entries, int Comments, int Attachments, int Contents)> CountAsync(TouchpointApp app) =>
+        app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ITouchpointDb>();
             return (await db.InteractionLogEntries.CountAsync(), await db.InteractionLogEntryComments.CountAsync(),
@@ -72,7 +72,7 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
     public async Task A_postponed_interaction_is_deleted_with_its_comments_and_its_attachment(string provider)
     {
         var w = await WorldAsync(provider);
-        var before = await CountAsync(provider);
+        var before = await CountAsync(apps.For(provider));
         var postponed = await (await w.Client.PostAsync("/api/v1/interactions", new
         {
             contactNo = w.Contact, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, comments = new[] { "Note" }, postpone = true,
@@ -80,7 +80,7 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
         var list = await (await w.Client.GetAsync($"/api/v1/postponedInteractions?contactNo={w.Contact}")).JsonAsync(HttpStatusCode.OK);
         Assert.Single(list.GetProperty("value").EnumerateArray());
         Assert.Equal(HttpStatusCode.NoContent, (await w.Client.DeleteAsync($"/api/v1/postponedInteractions/{postponed.GetProperty("entryNo").GetInt64()}")).StatusCode);
-        var after = await CountAsync(provider);
+        var after = await CountAsync(apps.For(provider));
         Assert.Equal(before, after);
     }
 
@@ -94,7 +94,7 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
         {
             entryNos.Add((await (await w.Client.PostAsync("/api/v1/interactions", line)).JsonAsync(HttpStatusCode.Created)).GetProperty("entryNo").GetInt64());
         }
-        var countBefore = await CountAsync(provider);
+        var countBefore = await CountAsync(apps.For(provider));
         await (await w.Client.PostAsync("/api/v1/interactionLogEntries/cancel", new { entryNos = entryNos.Take(2).ToArray() })).JsonAsync(HttpStatusCode.OK);
 
         // Filters narrow it: another salesperson's canceled entries are not these.
@@ -103,7 +103,7 @@ public sealed class PostponedAndDeleteTests(AppPerProvider apps) : IClassFixture
         var result = await (await w.Client.PostAsync("/api/v1/interactionLogEntries/deleteCanceled", new { contactNo = w.Contact, interactionTemplateCode = w.Template })).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(2, result.GetProperty("deleted").GetInt32());
 
-        var after = await CountAsync(provider);
+        var after = await CountAsync(apps.For(provider));
         Assert.Equal(countBefore.Entries - 2, after.Entries);
         Assert.Equal(countBefore.Comments - 2, after.Comments);
         Assert.Equal(countBefore.Attachments - 2, after.Attachments);

@@ -247,7 +247,7 @@ public sealed class SegmentLogTests(AppPerProvider apps) : IClassFixture<AppPerP
         return code;
     }
 
-    private static async Task<string> SegmentAsync(InteractionWorld w, object extra)
+    internal static async Task<string> SegmentAsync(InteractionWorld w, object extra)
     {
         var body = new Dictionary<string, object?> { ["interactionTemplateCode"] = w.Template, ["salespersonCode"] = w.Salesperson };
         foreach (var p in extra.GetType().GetProperties())
@@ -257,10 +257,10 @@ public sealed class SegmentLogTests(AppPerProvider apps) : IClassFixture<AppPerP
         return (await (await w.Client.PostAsync("/api/v1/segments", body)).JsonAsync(HttpStatusCode.Created)).Str("no");
     }
 
-    private static async Task AddAsync(InteractionWorld w, string no, object filter) =>
+    internal static async Task AddAsync(InteractionWorld w, string no, object filter) =>
         await (await w.Client.PostAsync($"/api/v1/segments/{no}/addContacts", new { filter })).JsonAsync(HttpStatusCode.OK);
 
-    private static async Task<JsonElement[]> EntriesAsync(InteractionWorld w, string query) =>
+    internal static async Task<JsonElement[]> EntriesAsync(InteractionWorld w, string query) =>
         [.. (await (await w.Client.GetAsync($"/api/v1/interactionLogEntries?{query}&limit=1000")).JsonAsync(HttpStatusCode.OK)).GetProperty("value").EnumerateArray()];
 
     private static async Task<JsonElement[]> LoggedAsync(InteractionWorld w, string segmentNo) =>
