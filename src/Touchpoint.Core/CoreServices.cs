@@ -85,6 +85,8 @@ public static class CoreServices
         services.AddScoped<UpdateInteractionTemplateSetup>();
         services.AddScoped<LogInteraction>();
         services.AddScoped<CreateInteraction>();
+        services.AddScoped<StartCreateInteraction>();
+        services.AddScoped<FindInteractionOpportunities>();
         services.AddScoped<GetInteractionLogEntry>();
         services.AddScoped<ListInteractionLogEntries>();
         services.AddScoped<CancelInteractionLogEntries>();

@@ -8,7 +8,9 @@ using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
+using Touchpoint.Core.Salespeople;
 using Touchpoint.Persistence.Common;
+using Touchpoint.Persistence.Identity;
 
 namespace Touchpoint.Persistence;
 
@@ -68,6 +70,7 @@ public static class PersistenceServices
         // its internal services, under a lock (measured: a sixth of a simple API call's CPU), and set up a new context.
         services.AddDbContextPool<TouchpointDbContext>(o => provider.Configure(o, connectionString));
         services.AddScoped<ITouchpointDb>(sp => sp.GetRequiredService<TouchpointDbContext>());
+        services.AddScoped<IUserSetup, IdentityUserSetup>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
             new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
         services.AddDataProtection().SetApplicationName("Touchpoint");

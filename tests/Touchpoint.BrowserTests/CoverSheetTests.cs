@@ -87,9 +87,10 @@ public sealed class CoverSheetTests(BrowserFixture browser) : IClassFixture<Brow
         await request.GetByTestId("cover-sheet-log-interaction").Locator("input").UncheckAsync();
         await request.GetByTestId("cover-sheet-print").ClickAsync();
 
-        // The person is written under the company's name, as BC's address format does.
+        // The person is written under the company's name, as BC's address format does; the city is the company's,
+        // which the person took when it was made ("Create as person").
         var address = page.GetByTestId("cover-sheet").GetByTestId("cover-sheet-address").Locator("div");
-        await Expect(address).ToHaveTextAsync([$"Fir Works {tag}", $"Nils Fir {tag}"]);
+        await Expect(address).ToHaveTextAsync([$"Fir Works {tag}", $"Nils Fir {tag}", "Uppsala"]);
         await Expect(page.GetByTestId("cover-sheets-logged")).ToHaveTextAsync("No interactions logged: Log Interaction was off.");
         var entries = await client.GetFromJsonAsync<JsonElement>($"/api/v1/interactionLogEntries?documentType=coverSheet&contactNo={person}");
         Assert.Equal(0, entries.GetProperty("value").GetArrayLength());

@@ -7,7 +7,8 @@ namespace Touchpoint.BrowserTests;
 /// <summary>The Create Interaction wizard, postponed interactions and the interaction log (domain rules 18–33).</summary>
 public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Person = "CT000002";
+    // A demo person who prefers hard copy: one who prefers e-mail would need templates with an attachment (rules 15, 19).
+    private const string Person = "CT000006";
 
     [BrowserFact]
     public async Task A_user_logs_an_interaction_from_a_contact_card_and_sees_it_in_the_contacts_interactions()

@@ -11,7 +11,8 @@ namespace Touchpoint.BrowserTests;
 /// <summary>Rule 21: the notification that offers an opportunity once the Create Interaction wizard is finished.</summary>
 public sealed class WizardOpportunityTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Person = "CT000002";
+    // A demo person who prefers hard copy: one who prefers e-mail would need templates with an attachment (rules 15, 19).
+    private const string Person = "CT000006";
 
     [BrowserFact]
     public async Task After_the_wizard_a_user_accepts_the_notification_and_the_entry_gets_a_new_opportunity()

@@ -12,6 +12,10 @@ public sealed class CreateContact(ITouchpointDb db, NoSeriesManagement noSeries,
         var errors = new FieldErrors();
         var contactNo = errors.MaxLength("no", Codes.Normalize(no), Contact.NoLength);
         var company = await ContactRules.FindCompanyAsync(db, fields.CompanyNo, ct);
+        if (company is not null && fields.Type.Value == ContactType.Person)
+        {
+            fields = ContactRules.InheritFromCompany(fields, company);
+        }
         await References.SalespersonAsync(db, Codes.Normalize(fields.SalespersonCode.Value), "salespersonCode", errors, ct);
         var contact = Contact.Create(contactNo ?? "", fields, company, clock.GetUtcNow(), errors);
         errors.ThrowIfAny();
@@ -31,5 +35,19 @@ public sealed class CreateContact(ITouchpointDb db, NoSeriesManagement noSeries,
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
         return ContactDto.From(contact);
+    }
+
+    /// <summary>
+    /// What a new person at the company starts with (BC's "Create as person"), for a card to show before it is saved:
+    /// no number and no name yet.
+    /// </summary>
+    public async Task<ContactDto> NewPersonAsync(string companyNo, CancellationToken ct = default)
+    {
+        var company = await ContactRules.FindCompanyAsync(db, companyNo, ct)
+            ?? throw DomainException.Invalid("companyNo", Messages.Get("NoCompanyContact", Codes.Normalize(companyNo) ?? ""));
+        var f = ContactRules.InheritFromCompany(new ContactFields { Type = ContactType.Person, CompanyNo = company.No }, company);
+        return new ContactDto("", ContactType.Person, "", company.No, company.Name, null, f.PhoneNo.Value, null, f.Address.Value,
+            f.PostCode.Value, f.City.Value, f.CountryRegionCode.Value, f.LanguageCode.Value, f.SalespersonCode.Value,
+            CorrespondenceType.None, false);
     }
 }

@@ -65,7 +65,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             : await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
     }
 
-    /// <summary>Rules 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
+    /// <summary>Rules 10, 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
     public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct) =>
         (await BuildAsync(request, ct)).Line;
 
@@ -108,8 +108,10 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             errors.Add("salespersonCode", Messages.Get("SalespersonBlocked", salespersonCode));
         }
 
-        var now = clock.GetLocalNow();
-        var description = errors.MaxLength("description", string.IsNullOrWhiteSpace(request.Description) ? template.Description : request.Description.Trim(),
+        // Rules 12–15: what the caller left out is what the wizard would have shown.
+        var languages = await db.InteractionTemplateLanguages.AsNoTracking().Where(l => l.InteractionTemplateCode == template.Code).ToListAsync(ct);
+        var defaults = InteractionDefaults.ForTemplate(template, contact, languages.Select(l => l.LanguageCode));
+        var description = errors.MaxLength("description", InteractionDefaults.Description(request.Description, switchingTemplates: false, template.Description),
             InteractionLogEntry.DescriptionLength) ?? "";
         if (description.Length == 0 && !errors.Has("description"))
         {
@@ -131,7 +133,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         }
 
         // Rule 13: the campaign of the request, else the template's.
-        var campaignNo = Codes.Normalize(request.CampaignNo) ?? template.CampaignNo;
+        var campaignNo = Codes.Normalize(request.CampaignNo) ?? defaults.CampaignNo;
         await References.CampaignAsync(db, campaignNo, "campaignNo", errors, ct);
         var opportunityNo = Codes.Normalize(request.OpportunityNo);
         if (opportunityNo is not null)
@@ -148,23 +150,18 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             }
         }
 
-        // Rule 12: the contact's language when the template has it, else the template's default.
-        var languages = await db.InteractionTemplateLanguages.AsNoTracking().Where(l => l.InteractionTemplateCode == template.Code).ToListAsync(ct);
         var languageCode = Codes.Normalize(request.LanguageCode);
         if (languageCode is not null && languages.All(l => l.LanguageCode != languageCode))
         {
             errors.Add("languageCode", Messages.Get("TemplateLanguageNotFound", template.Code, languageCode));
         }
-        languageCode ??= languages.Any(l => l.LanguageCode == contact.LanguageCode) ? contact.LanguageCode : template.LanguageCodeDefault;
+        languageCode ??= defaults.LanguageCode;
         var attachmentNo = languages.FirstOrDefault(l => l.LanguageCode == languageCode)?.AttachmentNo;
         errors.ThrowIfAny();
 
-        // Rule 15 and the wizard page: the template's type when it ignores the contact's, else the contact's, else the
-        // template's; the caller's choice wins (the page lets the user change it).
-        var correspondenceType = request.CorrespondenceType
-            ?? (template.IgnoreContactCorresType || contact.CorrespondenceType == CorrespondenceType.None
-                ? template.CorrespondenceTypeDefault
-                : contact.CorrespondenceType);
+        // The caller's choice of type wins over rule 15's (the page lets the user change it).
+        var correspondenceType = request.CorrespondenceType ?? defaults.CorrespondenceType;
+        var (today, soon) = InteractionDefaults.When(clock);
 
         // Rule 19, the checks after the fields: content for Open and for e-mail.
         if (template.WizardAction == WizardAction.Open && attachmentNo is null)
@@ -183,31 +180,25 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             InteractionTemplateCode = template.Code,
             InteractionGroupCode = template.InteractionGroupCode,
             SalespersonCode = salespersonCode,
-            Date = request.Date ?? DateOnly.FromDateTime(now.DateTime),
-            // Rule 10: now plus a second, rounded up to the whole minute.
-            TimeOfInteraction = request.TimeOfInteraction ?? RoundUpToMinute(TimeOnly.FromDateTime(now.DateTime).Add(TimeSpan.FromSeconds(1))),
+            Date = request.Date ?? today,
+            TimeOfInteraction = request.TimeOfInteraction ?? soon,
             Description = description,
             Subject = description,
             InformationFlow = template.InformationFlow,
             InitiatedBy = template.InitiatedBy,
-            CostLcy = decimal.Round(request.CostLcy ?? template.UnitCostLcy, 2),
-            DurationMin = decimal.Round(request.DurationMin ?? template.UnitDurationMin, 0),
+            CostLcy = decimal.Round(request.CostLcy ?? defaults.CostLcy, 2),
+            DurationMin = decimal.Round(request.DurationMin ?? defaults.DurationMin, 0),
             CorrespondenceType = correspondenceType,
             LanguageCode = languageCode,
             Evaluation = request.Evaluation ?? Evaluation.None,
             AttemptFailed = request.AttemptFailed ?? false,
             CampaignNo = campaignNo,
-            CampaignTarget = request.CampaignTarget ?? template.CampaignTarget,
-            CampaignResponse = request.CampaignResponse ?? template.CampaignResponse,
+            CampaignTarget = request.CampaignTarget ?? defaults.CampaignTarget,
+            CampaignResponse = request.CampaignResponse ?? defaults.CampaignResponse,
             OpportunityNo = opportunityNo,
             AttachmentNo = attachmentNo,
             Comments = comments,
         };
         return (line, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name), contact.Email);
     }
-
-    private static TimeOnly RoundUpToMinute(TimeOnly time) =>
-        time.Second == 0 && time.Millisecond == 0 && time.Microsecond == 0
-            ? time
-            : new TimeOnly(time.Hour, time.Minute).AddMinutes(1);
 }

@@ -1,13 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.NoSeries;
+using Touchpoint.Core.Salespeople;
 
 namespace Touchpoint.Core.Segments;
 
-public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, TimeProvider clock)
+public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, TimeProvider clock, IUserSetup users)
 {
-    public async Task<SegmentDto> HandleAsync(string? no, SegmentFields fields, CancellationToken ct = default)
+    /// <summary>Creates the segment; a salesperson not given is the user's (rule 37).</summary>
+    public async Task<SegmentDto> HandleAsync(string? no, SegmentFields fields, string? userId, CancellationToken ct = default)
     {
+        if (!fields.SalespersonCode.IsSet)
+        {
+            fields = fields with { SalespersonCode = await DefaultSalespersonCodeAsync(userId, ct) };
+        }
         var errors = new FieldErrors();
         var segmentNo = errors.MaxLength("no", Codes.Normalize(no), SegmentHeader.NoLength);
         var template = await SegmentRules.TemplateAsync(db, fields, errors, ct);
@@ -31,4 +37,8 @@ public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries,
         await db.SaveChangesAsync(ct);
         return segment.ToDto();
     }
+
+    /// <summary>Rule 37: a new segment's salesperson is the one of the user's setup.</summary>
+    public async Task<string?> DefaultSalespersonCodeAsync(string? userId, CancellationToken ct = default) =>
+        Codes.Normalize((await users.FindAsync(userId, ct))?.SalespersonCode);
 }

@@ -39,13 +39,13 @@ internal static class SegmentsApi
             TypedResults.Ok(await list.HandleAsync(search, limit, cursor, ct)));
         group.MapGet("/{no}", async (string no, ListSegments list, CancellationToken ct) =>
             TypedResults.Ok(await list.GetAsync(no, ct)));
-        group.MapPost("/", async (HttpRequest request, CreateSegment create, CancellationToken ct) =>
+        group.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, CreateSegment create, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow(Fields);
             var fields = ReadFields(body);
             var no = body.Value<string?>("no");
             body.ThrowIfErrors();
-            var segment = await create.HandleAsync(no, fields, ct);
+            var segment = await create.HandleAsync(no, fields, user.UserId(), ct);
             return TypedResults.Created($"/api/v1/segments/{Uri.EscapeDataString(segment.No)}", segment);
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentDto>();
         group.MapPatch("/{no}", async (string no, HttpRequest request, UpdateSegment update, CancellationToken ct) =>

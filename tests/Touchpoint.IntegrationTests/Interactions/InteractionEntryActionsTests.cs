@@ -215,7 +215,9 @@ public sealed class InteractionEntryActionsTests(AppPerProvider apps) : IClassFi
         Assert.True(call.GetProperty("hasComments").GetBoolean());
         Assert.Equal("+31 20 555 0100", await DbAsync(provider, db => db.InteractionLogEntries.Where(e => e.EntryNo == callNo).Select(e => e.ContactVia).SingleAsync()));
 
-        // The person has no numbers: the mobile one when there is only that, else the caller names the number.
+        // The person has no numbers (it took the company's phone no. when it was made): the mobile one when there is
+        // only that, else the caller names the number.
+        await (await w.Client.PatchAsync($"/api/v1/contacts/{w.Person}", new { phoneNo = (string?)null })).JsonAsync(HttpStatusCode.OK);
         var noPhone = await (await w.Client.PostAsync("/api/v1/phoneCalls", new { contactNo = w.Person, salespersonCode = w.Salesperson })).ProblemAsync(HttpStatusCode.BadRequest, "contactVia");
         Assert.Equal("You must fill in the phone number.", noPhone.Str("detail"));
         var dialled = EntryNo(await (await w.Client.PostAsync("/api/v1/phoneCalls", new
