@@ -4,7 +4,8 @@ using Touchpoint.Core.NoSeries;
 
 namespace Touchpoint.Core.Segments;
 
-public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, TimeProvider clock)
+/// <summary>Creates a segment; its template's languages come with it, each with a copy of its attachment (rule 39).</summary>
+public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, SegmentLanguages languages, TimeProvider clock)
 {
     public async Task<SegmentDto> HandleAsync(string? no, SegmentFields fields, CancellationToken ct = default)
     {
@@ -27,8 +28,11 @@ public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries,
             segmentNo = await noSeries.GetNextNoAsync(NoSeriesLine.Segments, n => db.SegmentHeaders.AnyAsync(s => s.No == n, ct), ct);
         }
         segment.AssignNo(segmentNo);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SegmentHeaders.Add(segment);
         await db.SaveChangesAsync(ct);
+        await languages.CopyTemplateLanguagesAsync(segmentNo, SegmentInteractionLanguage.HeaderLevel, segment.InteractionTemplateCode, segment.SubjectDefault, ct);
+        await transaction.CommitAsync(ct);
         return segment.ToDto();
     }
 }

@@ -141,12 +141,12 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
         Dictionary<string, string> TemplateGroups,
         HashSet<string> Salespeople,
         Dictionary<string, long> CampaignEntries,
-        Dictionary<(string Template, string Language), long> Attachments);
+        Dictionary<long, long> Attachments);
 
     /// <summary>
     /// What rule 46 checks each line against, read once: the templates, salespeople and campaigns are few. A campaign
-    /// entry per campaign of the lines (rule 43), and a read-only copy of each template attachment the lines use,
-    /// shared by their entries as BC shares the segment line's attachment (rule 44).
+    /// entry per campaign of the lines (rule 43), and a read-only copy of each attachment the lines use (their
+    /// segment language's), shared by their entries as BC shares the segment line's attachment (rule 44).
     /// </summary>
     private async Task<Lookups> LookupsAsync(string segmentNo, SegmentHeader header, long loggedEntryNo, string userId, CancellationToken ct)
     {
@@ -164,18 +164,21 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
             await db.SaveChangesAsync(ct);
             campaignEntries[campaignNo] = entry.EntryNo;
         }
-        var used = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.InteractionTemplateCode != null && l.LanguageCode != null)
-            .Select(l => new { Template = l.InteractionTemplateCode!, Language = l.LanguageCode! }).Distinct()
-            .Join(db.InteractionTemplateLanguages.Where(t => t.AttachmentNo != null),
-                u => new { u.Template, u.Language }, t => new { Template = t.InteractionTemplateCode, Language = t.LanguageCode },
-                (u, t) => new { u.Template, u.Language, t.AttachmentNo })
-            .ToListAsync(ct);
-        var copies = new Dictionary<(string, string), long>();
-        foreach (var u in used)
+        var used = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.AttachmentNo != null)
+            .Select(l => l.AttachmentNo!.Value).Distinct().ToListAsync(ct);
+        var made = new List<(long Source, Attachment Copy)>();
+        foreach (var no in used)
         {
-            copies[(u.Template, u.Language)] = (await attachments.CopyForEntryAsync(u.AttachmentNo!.Value, ct)).No;
+            made.Add((no, await attachments.CopyForEntryAsync(no, ct)));
         }
         await db.SaveChangesAsync(ct);
+        var copies = made.ToDictionary(m => m.Source, m => m.Copy.No);
+        // Rule 45: the segment's languages go with it, and so do their files; the entries keep their copies.
+        foreach (var no in await db.SegmentInteractionLanguages.Where(l => l.SegmentNo == segmentNo && l.AttachmentNo != null)
+            .Select(l => l.AttachmentNo!.Value).ToListAsync(ct))
+        {
+            await attachments.RemoveAsync(no, ct);
+        }
         return new Lookups(templates, salespeople, campaignEntries, copies);
     }
 
@@ -216,8 +219,7 @@ public sealed class LogSegment(ITouchpointDb db, IInteractionLogEntryBulkWriter 
             correspondenceType = CorrespondenceType.None;
         }
         errors.ThrowIfAny();
-        long? attachmentNo = line.LanguageCode is { } language && lookups.Attachments.TryGetValue((line.InteractionTemplateCode!, language), out var copy)
-            ? copy : null;
+        long? attachmentNo = line.AttachmentNo is { } source && lookups.Attachments.TryGetValue(source, out var copy) ? copy : null;
         return new InteractionLine
         {
             ContactNo = line.ContactNo,
