@@ -45,7 +45,7 @@ public sealed class SegmentLetterTests(BrowserFixture browser) : IClassFixture<B
         await page.OpenAsync($"/segments/{segment}");
         var lines = page.GetByTestId("segment-lines-table").Locator("tbody tr");
         await Expect(lines.GetByTestId("segment-line-has-letter")).ToHaveCountAsync(1);
-        await Expect(page.GetByTestId("segment-languages").GetByTestId("segment-language-ENU")).ToContainTextAsync("letter.txt");
+        await Expect(page.GetByTestId("segment-languages").GetByTestId("segment-language-attachment-ENU")).ToContainTextAsync("letter.txt");
 
         // Another template: the dialog shows the line re-derived (its description, cost and English letter) before saving.
         await page.GetByTestId($"segment-line-edit-{contact}").ClickAsync();
