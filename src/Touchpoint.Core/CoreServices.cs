@@ -64,6 +64,12 @@ public static class CoreServices
         services.AddScoped<UpdateSegmentLine>();
         services.AddScoped<DeleteSegmentLine>();
         services.AddScoped<ListSegmentLines>();
+        services.AddScoped<SegmentLanguages>();
+        services.AddScoped<ListSegmentLanguages>();
+        services.AddScoped<AddSegmentLanguage>();
+        services.AddScoped<UpdateSegmentLanguage>();
+        services.AddScoped<RemoveSegmentLanguage>();
+        services.AddScoped<SetSegmentLanguageAttachment>();
 
         services.AddScoped<CreateOpportunity>();
         services.AddScoped<UpdateOpportunity>();

@@ -41,6 +41,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<SegmentLine> SegmentLines => Set<SegmentLine>();
     public DbSet<SegmentCriteriaAction> SegmentCriteriaActions => Set<SegmentCriteriaAction>();
     public DbSet<SegmentHistoryLine> SegmentHistoryLines => Set<SegmentHistoryLine>();
+    public DbSet<SegmentInteractionLanguage> SegmentInteractionLanguages => Set<SegmentInteractionLanguage>();
     public DbSet<SavedSegmentCriteria> SavedSegmentCriteria => Set<SavedSegmentCriteria>();
     public DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines => Set<SavedSegmentCriteriaLine>();
     public DbSet<LoggedSegment> LoggedSegments => Set<LoggedSegment>();

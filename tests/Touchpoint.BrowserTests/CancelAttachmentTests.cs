@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Touchpoint.Core.Common;
 using Touchpoint.TestKit;
@@ -25,10 +23,7 @@ public sealed class CancelAttachmentTests(BrowserFixture browser) : IClassFixtur
         {
             code = template, interactionGroupCode = group, description = "Letter", languageCodeDefault = "ENU",
         }).SucceededAsync();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes($"Dear customer, {description}"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
-        await admin.PutAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment",
-            new MultipartFormDataContent { { file, "file", "letter.txt" } }).SucceededAsync();
+        await admin.UploadTextAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment", "letter.txt", $"Dear customer, {description}");
         var entry = await admin.LogInteractionAsync(Person, template, description);
         Assert.True(entry.GetProperty("hasAttachment").GetBoolean());
         return (admin, entry.GetProperty("entryNo").GetInt64());

@@ -34,6 +34,14 @@ internal static class InteractionSteps
         return response;
     }
 
+    /// <summary>Uploads a text file as an attachment (a template's or a segment's language) through the API.</summary>
+    public static async Task UploadTextAsync(this HttpClient client, string url, string fileName, string text)
+    {
+        var file = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(text));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        await client.PutAsync(url, new MultipartFormDataContent { { file, "file", fileName } }).SucceededAsync();
+    }
+
     /// <summary>The new entry, as the API answers it.</summary>
     public static async Task<JsonElement> LogInteractionAsync(this HttpClient client, string contactNo, string template,
         string? description = null, DateOnly? date = null, decimal? cost = null, decimal? duration = null, string? campaignNo = null)

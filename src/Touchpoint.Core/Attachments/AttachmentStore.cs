@@ -90,14 +90,44 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
     /// The attachment a logged entry keeps (BC copies the template's file into a new read-only attachment): a new
     /// row over the same stored bytes, so replacing the template's file later never changes what was sent.
     /// </summary>
-    public async Task<Attachment> CopyForEntryAsync(long no, CancellationToken ct)
+    public Task<Attachment> CopyForEntryAsync(long no, CancellationToken ct) => CopyAsync(no, readOnly: true, ct);
+
+    /// <summary>
+    /// A copy of its own for a segment language (BC copies the template language's file, rule 39): a new row over the
+    /// same stored bytes, which can be replaced or removed without touching the original.
+    /// </summary>
+    public async Task<Attachment> CopyAsync(long no, bool readOnly, CancellationToken ct)
     {
         var source = await db.Attachments.AsNoTracking().FirstOrDefaultAsync(a => a.No == no, ct)
             ?? throw DomainException.NotFound(Messages.Get("AttachmentNotFound", no));
         var copy = new Attachment(source.FileName, source.FileExtension, source.ContentType, source.Size, source.ContentHash, clock.GetUtcNow());
-        copy.MarkReadOnly();
+        if (readOnly)
+        {
+            copy.MarkReadOnly();
+        }
         db.Attachments.Add(copy);
         return copy;
+    }
+
+    /// <summary>
+    /// Rule 5 before an upload over <paramref name="no"/>: a read-only file is never replaced, another only when the
+    /// caller says so (BC's "Replace existing attachment?", default No). Nothing to replace: nothing to check.
+    /// </summary>
+    public async Task CheckReplaceableAsync(long? no, bool replace, CancellationToken ct)
+    {
+        if (no is null)
+        {
+            return;
+        }
+        var old = await db.Attachments.AsNoTracking().FirstAsync(a => a.No == no, ct);
+        if (old.ReadOnly)
+        {
+            throw DomainException.Conflict(Messages.Get("AttachmentReadOnly", old.FileName));
+        }
+        if (!replace)
+        {
+            throw DomainException.Conflict(Messages.Get("ReplaceExistingAttachment", old.FileName), "replace");
+        }
     }
 
     public async Task<(Attachment Attachment, byte[] Content)> ReadAsync(long no, CancellationToken ct)

@@ -37,6 +37,7 @@ public interface ITouchpointDb
     DbSet<SegmentLine> SegmentLines { get; }
     DbSet<SegmentCriteriaAction> SegmentCriteriaActions { get; }
     DbSet<SegmentHistoryLine> SegmentHistoryLines { get; }
+    DbSet<SegmentInteractionLanguage> SegmentInteractionLanguages { get; }
     DbSet<SavedSegmentCriteria> SavedSegmentCriteria { get; }
     DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines { get; }
     DbSet<LoggedSegment> LoggedSegments { get; }

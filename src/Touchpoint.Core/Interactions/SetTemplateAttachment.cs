@@ -18,19 +18,8 @@ public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore atta
         var (template, language) = await FindAsync(templateCode, languageCode, ct);
         // A file that is refused anyway is told so (400, 413, 415), not asked about replacing (409).
         var file = attachments.Check(fileName, content);
-        Attachment? old = null;
-        if (language.AttachmentNo is { } oldNo)
-        {
-            old = await db.Attachments.AsNoTracking().FirstAsync(a => a.No == oldNo, ct);
-            if (old.ReadOnly)
-            {
-                throw DomainException.Conflict(Messages.Get("AttachmentReadOnly", old.FileName));
-            }
-            if (!replace)
-            {
-                throw DomainException.Conflict(Messages.Get("ReplaceExistingAttachment", old.FileName), "replace");
-            }
-        }
+        var oldNo = language.AttachmentNo;
+        await attachments.CheckReplaceableAsync(oldNo, replace, ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var attachment = await attachments.AddAsync(file, ct);
         await db.SaveChangesAsync(ct);
@@ -40,9 +29,9 @@ public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore atta
             template.SetDefaultLanguage(language.LanguageCode, attachment);
         }
         await db.SaveChangesAsync(ct);
-        if (old is not null)
+        if (oldNo is { } no)
         {
-            await attachments.RemoveAsync(old.No, ct);
+            await attachments.RemoveAsync(no, ct);
         }
         await transaction.CommitAsync(ct);
         return await read.GetAsync(template.Code, language.LanguageCode, ct);

@@ -4,7 +4,7 @@ using Touchpoint.Core.Common;
 namespace Touchpoint.Core.Segments;
 
 /// <summary>Adds a contact to a segment: the line inherits the header (rule 40), then takes the values sent.</summary>
-public sealed class AddSegmentLine(ITouchpointDb db, ListSegmentLines read)
+public sealed class AddSegmentLine(ITouchpointDb db, SegmentLanguages languages, ListSegmentLines read)
 {
     public async Task<SegmentLineDto> HandleAsync(string segmentNo, SegmentLineFields fields, CancellationToken ct = default)
     {
@@ -28,20 +28,25 @@ public sealed class AddSegmentLine(ITouchpointDb db, ListSegmentLines read)
         var headerTemplate = header.InteractionTemplateCode is { } templateCode
             ? await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct)
             : null;
-        var templateLanguage = headerTemplate is not null && contact.LanguageCode is { } language
-            && await db.InteractionTemplateLanguages.AnyAsync(l => l.InteractionTemplateCode == headerTemplate.Code && l.LanguageCode == language, ct)
-            ? language
-            : null;
+        // Rule 40: the header-level language for the contact's language, else the default's.
+        var headerLanguages = await languages.At(segmentNo, SegmentInteractionLanguage.HeaderLevel).AsNoTracking()
+            .Where(l => l.LanguageCode == contact.LanguageCode || l.LanguageCode == header.LanguageCodeDefault).ToListAsync(ct);
+        var language = headerLanguages.Find(l => l.LanguageCode == contact.LanguageCode) ?? headerLanguages.Find(l => l.LanguageCode == header.LanguageCodeDefault);
         var lastLineNo = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).MaxAsync(l => (int?)l.LineNo, ct) ?? 0;
-        var line = SegmentLine.Inherit(header, lastLineNo + SegmentLine.LineNoStep, contact, headerTemplate, templateLanguage);
+        var line = SegmentLine.Inherit(header, lastLineNo + SegmentLine.LineNoStep, contact, headerTemplate, language);
 
         var errors = new FieldErrors();
         var template = await SegmentLineRules.TemplateAsync(db, fields.InteractionTemplateCode, errors, ct);
-        line.Apply(fields, template, errors);
+        line.Apply(fields, template, header, contact, errors);
+        var plan = await languages.PlanAsync(header, line, contact, template, line.InteractionTemplateCode != header.InteractionTemplateCode,
+            fields.LanguageCode, errors, ct);
         await SegmentLineRules.CheckAsync(db, line, fields, errors, ct);
         errors.ThrowIfAny();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SegmentLines.Add(line);
+        await languages.WriteAsync(plan, line, ct);
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return await read.GetAsync(segmentNo, line.LineNo, ct);
     }
 }

@@ -5,7 +5,8 @@ using Touchpoint.Core.Salespeople;
 
 namespace Touchpoint.Core.Segments;
 
-public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, TimeProvider clock, IUserSetup users)
+/// <summary>Creates a segment; its template's languages come with it, each with a copy of its attachment (rule 39).</summary>
+public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries, SegmentLanguages languages, TimeProvider clock, IUserSetup users)
 {
     /// <summary>Creates the segment; a salesperson not given is the user's (rule 37).</summary>
     public async Task<SegmentDto> HandleAsync(string? no, SegmentFields fields, string? userId, CancellationToken ct = default)
@@ -33,8 +34,11 @@ public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries,
             segmentNo = await noSeries.GetNextNoAsync(NoSeriesLine.Segments, n => db.SegmentHeaders.AnyAsync(s => s.No == n, ct), ct);
         }
         segment.AssignNo(segmentNo);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.SegmentHeaders.Add(segment);
         await db.SaveChangesAsync(ct);
+        await languages.CopyTemplateLanguagesAsync(segmentNo, SegmentInteractionLanguage.HeaderLevel, segment.InteractionTemplateCode, segment.SubjectDefault, ct);
+        await transaction.CommitAsync(ct);
         return segment.ToDto();
     }
 

@@ -23,7 +23,7 @@ public readonly record struct SegmentLogProgress(int Done, int Total);
 /// The lines are read in batches and written through the logging pipeline's bulk path, so a segment of any size
 /// costs the same memory, and 100,000 lines take about what the bare database needs to insert them.
 /// </summary>
-public sealed class LogSegment(ITouchpointDb db, LogInteraction log, NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
+public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentStore attachments, NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
 {
     private const int BatchSize = 20000;
     private const int FollowUpDescriptionLength = 50;
@@ -102,6 +102,12 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, NoSeriesMan
             progress?.Report(new SegmentLogProgress(done, total));
         }
         await run.CompleteAsync(ct);
+        // Rule 45: the segment's languages go with it, and so do their files; the entries keep their copies.
+        foreach (var no in await db.SegmentInteractionLanguages.Where(l => l.SegmentNo == segmentNo && l.AttachmentNo != null)
+            .Select(l => l.AttachmentNo!.Value).ToListAsync(ct))
+        {
+            await attachments.RemoveAsync(no, ct);
+        }
 
         string? followUpNo = null;
         if (createFollowUpSegment)
@@ -137,23 +143,17 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, NoSeriesMan
         }
     }
 
-    private sealed record Lookups(Dictionary<string, string> TemplateGroups, Dictionary<(string Template, string Language), long> Attachments);
+    private sealed record Lookups(Dictionary<string, string> TemplateGroups);
 
     /// <summary>
-    /// What the lines take from their templates, read once: each template's group, and the attachment of each template
-    /// language the lines use. The logging pipeline checks the lines (rule 46) and gives the entries their own
-    /// read-only copy of the file, one copy shared by all the entries that use it (rule 44).
+    /// What the lines take from their templates, read once: each template's group. The lines' files are their segment
+    /// language's (the line's AttachmentNo); the logging pipeline checks the lines (rule 46) and gives the entries a
+    /// read-only copy of each file, one copy shared by all the entries that use it (rule 44).
     /// </summary>
     private async Task<Lookups> LookupsAsync(string segmentNo, CancellationToken ct)
     {
         var templates = await db.InteractionTemplates.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.InteractionGroupCode, ct);
-        var used = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo && l.InteractionTemplateCode != null && l.LanguageCode != null)
-            .Select(l => new { Template = l.InteractionTemplateCode!, Language = l.LanguageCode! }).Distinct()
-            .Join(db.InteractionTemplateLanguages.Where(t => t.AttachmentNo != null),
-                u => new { u.Template, u.Language }, t => new { Template = t.InteractionTemplateCode, Language = t.LanguageCode },
-                (u, t) => new { u.Template, u.Language, t.AttachmentNo })
-            .ToListAsync(ct);
-        return new Lookups(templates, used.ToDictionary(u => (u.Template, u.Language), u => u.AttachmentNo!.Value));
+        return new Lookups(templates);
     }
 
     /// <summary>
@@ -167,8 +167,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, NoSeriesMan
             throw DomainException.Invalid($"lines[{line.LineNo}].interactionTemplateCode",
                 Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("interactionTemplateCode")));
         }
-        long? attachmentNo = line.LanguageCode is { } language && lookups.Attachments.TryGetValue((line.InteractionTemplateCode, language), out var file)
-            ? file : null;
+        long? attachmentNo = line.AttachmentNo;
         return new InteractionLine
         {
             ContactNo = line.ContactNo,

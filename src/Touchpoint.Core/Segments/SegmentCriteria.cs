@@ -44,12 +44,12 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
         "SegmentNo", "LineNo", "ContactNo", "ContactCompanyNo", "InteractionTemplateCode", "InteractionGroupCode",
         "Description", "Subject", "LanguageCode", "CorrespondenceType", "CostLcy", "DurationMin", "Date", "TimeOfInteraction",
         "Evaluation", "AttemptFailed", "CampaignNo", "CampaignTarget", "CampaignResponse", "SalespersonCode", "OpportunityNo",
-        "InformationFlow", "InitiatedBy"
+        "InformationFlow", "InitiatedBy", "AttachmentNo"
         """;
 
     /// <summary>
     /// Adds a line per matching contact that is not privacy-blocked, inheriting the header as <see cref="SegmentLine.Inherit"/>
-    /// does (rule 40, language and rule 15 as CASE expressions). Contacts already in the segment are skipped: BC's
+    /// does (rule 40: the language, attachment and subject of the header-level segment language as a join, rule 15 as a CASE). Contacts already in the segment are skipped: BC's
     /// "Allow Existing Contacts" would add them a second time, which the one-line-per-contact key forbids here, so
     /// <paramref name="allowExistingContacts"/> only states that skipping them is expected.
     /// </summary>
@@ -81,20 +81,22 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
         var sql = $$"""
             INSERT INTO "SegmentLines" ({{LineColumns}})
             SELECT h."No", {1} + {{SegmentLine.LineNoStep}} * ROW_NUMBER() OVER (ORDER BY c."No"), c."No", c."CompanyNo",
-                h."InteractionTemplateCode", h."InteractionGroupCode", h."Description", h."SubjectDefault",
-                CASE WHEN t."Code" IS NOT NULL AND c."LanguageCode" IS NOT NULL AND EXISTS (SELECT 1 FROM "InteractionTemplateLanguages" tl
-                        WHERE tl."InteractionTemplateCode" = t."Code" AND tl."LanguageCode" = c."LanguageCode")
-                    THEN c."LanguageCode" ELSE h."LanguageCodeDefault" END,
+                h."InteractionTemplateCode", h."InteractionGroupCode", h."Description",
+                COALESCE(NULLIF(sl."Subject", ''), h."SubjectDefault"),
+                COALESCE(sl."LanguageCode", h."LanguageCodeDefault"),
                 CASE WHEN h."IgnoreContactCorresType" AND h."CorrespondenceTypeDefault" <> 0 THEN h."CorrespondenceTypeDefault"
                     WHEN t."Code" IS NOT NULL AND (t."IgnoreContactCorresType"
                         OR (c."CorrespondenceType" = 0 AND t."CorrespondenceTypeDefault" <> 0)) THEN t."CorrespondenceTypeDefault"
                     WHEN c."CorrespondenceType" <> 0 THEN c."CorrespondenceType"
                     ELSE h."CorrespondenceTypeDefault" END,
                 h."UnitCostLcy", h."UnitDurationMin", h."Date", NULL, 0, FALSE, h."CampaignNo", h."CampaignTarget",
-                h."CampaignResponse", h."SalespersonCode", NULL, h."InformationFlow", h."InitiatedBy"
+                h."CampaignResponse", h."SalespersonCode", NULL, h."InformationFlow", h."InitiatedBy", sl."AttachmentNo"
             FROM "Contacts" c
             JOIN "SegmentHeaders" h ON h."No" = {0}
             LEFT JOIN "InteractionTemplates" t ON t."Code" = h."InteractionTemplateCode"
+            LEFT JOIN "SegmentInteractionLanguages" sl ON sl."SegmentNo" = h."No" AND sl."SegmentLineNo" = 0
+                AND sl."LanguageCode" = COALESCE((SELECT cl."LanguageCode" FROM "SegmentInteractionLanguages" cl
+                    WHERE cl."SegmentNo" = h."No" AND cl."SegmentLineNo" = 0 AND cl."LanguageCode" = c."LanguageCode"), h."LanguageCodeDefault")
             WHERE c."PrivacyBlocked" = FALSE
                 AND NOT EXISTS (SELECT 1 FROM "SegmentLines" x WHERE x."SegmentNo" = h."No" AND x."ContactNo" = c."No")
                 AND {{where}}

@@ -91,4 +91,5 @@ public sealed class SegmentHistoryLine
     public string? OpportunityNo { get; private set; }
     public InformationFlow InformationFlow { get; private set; }
     public InitiatedBy InitiatedBy { get; private set; }
+    public long? AttachmentNo { get; private set; }
 }

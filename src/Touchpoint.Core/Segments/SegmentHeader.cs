@@ -102,6 +102,12 @@ public sealed class SegmentHeader
 
     public void AssignNo(string no) => No = no;
 
+    /// <summary>Rule 66: the first header-level language becomes the default; removing the default moves it.</summary>
+    public void UseDefaultLanguage(string? languageCode) => LanguageCodeDefault = languageCode;
+
+    /// <summary>The default language's subject is the header's default subject.</summary>
+    public void UseDefaultSubject(string subject) => SubjectDefault = subject;
+
     /// <summary>
     /// <paramref name="template"/> is the template named by a sent interactionTemplateCode; its defaults are copied
     /// first (rule 39), so fields sent together with it win over the template's.

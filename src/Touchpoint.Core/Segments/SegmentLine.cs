@@ -47,7 +47,8 @@ public sealed record SegmentLineDto(
     bool CampaignTarget,
     bool CampaignResponse,
     string? SalespersonCode,
-    string? OpportunityNo);
+    string? OpportunityNo,
+    bool HasAttachment);
 
 /// <summary>
 /// BC table 5077 Segment Line: one contact of a segment, with the values its interaction will be logged with.
@@ -85,10 +86,17 @@ public sealed class SegmentLine
     public InitiatedBy InitiatedBy { get; private set; }
 
     /// <summary>
-    /// Rule 40: a new line starts from the header. <paramref name="templateLanguage"/> is the contact's language when
-    /// the header's template has it, so the line is written in it; otherwise the header's default language is used.
+    /// BC's Segment Line "Attachment No.": the file this line's interaction is logged with, the header-level segment
+    /// language's it inherits or its own line-level one's (rule 40), so logging reads it straight from the line.
     /// </summary>
-    public static SegmentLine Inherit(SegmentHeader header, int lineNo, Contact contact, InteractionTemplate? headerTemplate, string? templateLanguage) => new()
+    public long? AttachmentNo { get; private set; }
+
+    /// <summary>
+    /// Rule 40: a new line starts from the header. <paramref name="language"/> is the header-level segment language
+    /// for the contact's language when there is one, so the line is written in it with its attachment and subject;
+    /// otherwise the header's default language's, or none.
+    /// </summary>
+    public static SegmentLine Inherit(SegmentHeader header, int lineNo, Contact contact, InteractionTemplate? headerTemplate, SegmentInteractionLanguage? language) => new()
     {
         SegmentNo = header.No,
         LineNo = lineNo,
@@ -97,8 +105,9 @@ public sealed class SegmentLine
         InteractionTemplateCode = header.InteractionTemplateCode,
         InteractionGroupCode = header.InteractionGroupCode,
         Description = header.Description,
-        Subject = header.SubjectDefault,
-        LanguageCode = templateLanguage ?? header.LanguageCodeDefault,
+        Subject = string.IsNullOrEmpty(language?.Subject) ? header.SubjectDefault : language.Subject,
+        LanguageCode = language?.LanguageCode ?? header.LanguageCodeDefault,
+        AttachmentNo = language?.AttachmentNo,
         CorrespondenceType = CorrespondenceTypeFor(header, headerTemplate, contact),
         CostLcy = header.UnitCostLcy,
         DurationMin = header.UnitDurationMin,
@@ -127,24 +136,19 @@ public sealed class SegmentLine
     }
 
     /// <summary>
-    /// The line's own values. <paramref name="template"/> is a template named by a sent interactionTemplateCode: its
-    /// defaults are copied first, so values sent together with it win.
+    /// The line's own values. <paramref name="template"/> is a template named by a sent interactionTemplateCode: a new
+    /// one re-derives the line first (rules 13–15), so values sent together with it win. The language is the use
+    /// case's (<see cref="UseLanguage"/>): it depends on the segment's languages.
     /// </summary>
-    public void Apply(SegmentLineFields fields, InteractionTemplate? template, FieldErrors errors)
+    public void Apply(SegmentLineFields fields, InteractionTemplate? template, SegmentHeader header, Contact? contact, FieldErrors errors)
     {
         if (fields.InteractionTemplateCode.IsSet)
         {
-            InteractionTemplateCode = errors.MaxLength("interactionTemplateCode",
+            var code = errors.MaxLength("interactionTemplateCode",
                 Codes.Normalize(fields.InteractionTemplateCode.Value), InteractionTemplate.CodeLength);
-            if (template is not null)
+            if (code != InteractionTemplateCode)
             {
-                InteractionGroupCode = template.InteractionGroupCode;
-                CostLcy = template.UnitCostLcy;
-                DurationMin = template.UnitDurationMin;
-                InformationFlow = template.InformationFlow;
-                InitiatedBy = template.InitiatedBy;
-                CampaignTarget = template.CampaignTarget;
-                CampaignResponse = template.CampaignResponse;
+                TakeTemplate(code, template, header, contact);
             }
         }
         if (fields.Description.IsSet)
@@ -154,10 +158,6 @@ public sealed class SegmentLine
         if (fields.Subject.IsSet)
         {
             Subject = errors.MaxLength("subject", fields.Subject.Value?.Trim(), SegmentHeader.SubjectLength) ?? "";
-        }
-        if (fields.LanguageCode.IsSet)
-        {
-            LanguageCode = errors.MaxLength("languageCode", Codes.Normalize(fields.LanguageCode.Value), SegmentHeader.LanguageCodeLength);
         }
         CorrespondenceType = fields.CorrespondenceType.IsSet ? fields.CorrespondenceType.Value ?? CorrespondenceType.None : CorrespondenceType;
         CostLcy = SegmentHeader.NotNegative(fields.CostLcy, CostLcy, "costLcy", errors);
@@ -193,6 +193,51 @@ public sealed class SegmentLine
     }
 
     /// <summary>
+    /// Rules 13–15: another template brings its defaults. The description becomes the template's when the line has
+    /// none or had another template (rule 14); the campaign is the header's, else the template's; the correspondence
+    /// type follows rule 15 for the line's contact. Language and attachment are cleared: the use case chooses them
+    /// from the new template's languages (rule 65).
+    /// </summary>
+    private void TakeTemplate(string? code, InteractionTemplate? template, SegmentHeader header, Contact? contact)
+    {
+        var hadTemplate = InteractionTemplateCode is not null;
+        InteractionTemplateCode = code;
+        LanguageCode = null;
+        AttachmentNo = null;
+        if (template is null)
+        {
+            return;
+        }
+        InteractionGroupCode = template.InteractionGroupCode;
+        CostLcy = template.UnitCostLcy;
+        DurationMin = template.UnitDurationMin;
+        InformationFlow = template.InformationFlow;
+        InitiatedBy = template.InitiatedBy;
+        CampaignTarget = template.CampaignTarget;
+        CampaignResponse = template.CampaignResponse;
+        CampaignNo = header.CampaignNo ?? template.CampaignNo ?? CampaignNo;
+        if (hadTemplate || string.IsNullOrEmpty(Description))
+        {
+            Description = template.Description;
+        }
+        if (contact is not null)
+        {
+            CorrespondenceType = CorrespondenceTypeFor(header, template, contact);
+        }
+    }
+
+    /// <summary>Rule 65: the line's language, with the attachment and subject of its segment language (none: no attachment).</summary>
+    public void UseLanguage(string? languageCode, long? attachmentNo, string? subject)
+    {
+        LanguageCode = languageCode;
+        AttachmentNo = attachmentNo;
+        if (subject is not null)
+        {
+            Subject = subject;
+        }
+    }
+
+    /// <summary>
     /// Rules 38–39: the lines that follow the header take the header values that were just changed; a new header
     /// template brings its values, and the header's language, to them. Set as one UPDATE over the lines (a segment may
     /// hold 100,000), so the rule is written as the setters of that statement.
@@ -201,8 +246,8 @@ public sealed class SegmentLine
     {
         if (templateChanged)
         {
-            set.SetProperty(l => l.InteractionTemplateCode, header.InteractionTemplateCode)
-                .SetProperty(l => l.LanguageCode, header.LanguageCodeDefault);
+            // The language and attachment follow in a second step (SegmentLanguages.FollowHeaderAsync, rules 39–40).
+            set.SetProperty(l => l.InteractionTemplateCode, header.InteractionTemplateCode);
         }
         if (templateChanged || changed.InteractionGroupCode.IsSet)
         {
@@ -263,5 +308,5 @@ public sealed class SegmentLine
 
     public SegmentLineDto ToDto(string? contactName) => new(LineNo, ContactNo, contactName, ContactCompanyNo,
         InteractionTemplateCode, Description, Subject, LanguageCode, CorrespondenceType, CostLcy, DurationMin, Date,
-        TimeOfInteraction, Evaluation, AttemptFailed, CampaignNo, CampaignTarget, CampaignResponse, SalespersonCode, OpportunityNo);
+        TimeOfInteraction, Evaluation, AttemptFailed, CampaignNo, CampaignTarget, CampaignResponse, SalespersonCode, OpportunityNo, AttachmentNo is not null);
 }

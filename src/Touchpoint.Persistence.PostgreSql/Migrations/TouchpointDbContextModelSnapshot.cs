@@ -1214,6 +1214,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<int>("LineNo")
                         .HasColumnType("integer");
 
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("AttemptFailed")
                         .HasColumnType("boolean");
 
@@ -1297,6 +1300,40 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("SegmentHistoryLines");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentInteractionLanguage", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SegmentLineNo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("SegmentNo", "SegmentLineNo", "LanguageCode");
+
+                    b.HasIndex("AttachmentNo")
+                        .HasFilter("\"AttachmentNo\" IS NOT NULL");
+
+                    b.ToTable("SegmentInteractionLanguages");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
                 {
                     b.Property<string>("SegmentNo")
@@ -1305,6 +1342,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
                     b.Property<int>("LineNo")
                         .HasColumnType("integer");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("AttemptFailed")
                         .HasColumnType("boolean");
@@ -1385,6 +1425,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasColumnType("time without time zone");
 
                     b.HasKey("SegmentNo", "LineNo");
+
+                    b.HasIndex("AttachmentNo")
+                        .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
                     b.HasIndex("CampaignNo");
 
@@ -1599,6 +1642,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Segments.SegmentCriteriaAction", null)
                         .WithMany()
                         .HasForeignKey("SegmentNo", "ActionNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentInteractionLanguage", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

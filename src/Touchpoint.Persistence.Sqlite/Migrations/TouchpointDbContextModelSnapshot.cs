@@ -1195,6 +1195,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<int>("LineNo")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("AttemptFailed")
                         .HasColumnType("INTEGER");
 
@@ -1278,6 +1281,40 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("SegmentHistoryLines");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentInteractionLanguage", b =>
+                {
+                    b.Property<string>("SegmentNo")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SegmentLineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttachmentNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SegmentNo", "SegmentLineNo", "LanguageCode");
+
+                    b.HasIndex("AttachmentNo")
+                        .HasFilter("\"AttachmentNo\" IS NOT NULL");
+
+                    b.ToTable("SegmentInteractionLanguages");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Segments.SegmentLine", b =>
                 {
                     b.Property<string>("SegmentNo")
@@ -1285,6 +1322,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LineNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AttachmentNo")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("AttemptFailed")
@@ -1366,6 +1406,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("SegmentNo", "LineNo");
+
+                    b.HasIndex("AttachmentNo")
+                        .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
                     b.HasIndex("CampaignNo");
 
@@ -1578,6 +1621,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Segments.SegmentCriteriaAction", null)
                         .WithMany()
                         .HasForeignKey("SegmentNo", "ActionNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Segments.SegmentInteractionLanguage", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
+                        .WithMany()
+                        .HasForeignKey("SegmentNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

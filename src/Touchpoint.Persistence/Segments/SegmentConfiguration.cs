@@ -44,6 +44,23 @@ internal sealed class SegmentLineConfiguration : IEntityTypeConfiguration<Segmen
         // One line per contact in a segment (BC's key Contact No., Segment No.).
         b.HasIndex(l => new { l.ContactNo, l.SegmentNo }).IsUnique();
         b.HasIndex(l => l.CampaignNo);
+        // Whether an attachment is still used by a line (SegmentLanguages.RemoveUnusedAsync).
+        b.HasIndex(l => l.AttachmentNo).HasFilter("\"AttachmentNo\" IS NOT NULL");
+    }
+}
+
+internal sealed class SegmentInteractionLanguageConfiguration : IEntityTypeConfiguration<SegmentInteractionLanguage>
+{
+    public void Configure(EntityTypeBuilder<SegmentInteractionLanguage> b)
+    {
+        b.HasKey(l => new { l.SegmentNo, l.SegmentLineNo, l.LanguageCode });
+        b.Property(l => l.SegmentLineNo).ValueGeneratedNever();
+        b.Property(l => l.SegmentNo).HasMaxLength(SegmentHeader.NoLength);
+        b.Property(l => l.LanguageCode).HasMaxLength(SegmentHeader.LanguageCodeLength);
+        b.Property(l => l.Description).HasMaxLength(SegmentHeader.DescriptionLength);
+        b.Property(l => l.Subject).HasMaxLength(SegmentHeader.SubjectLength);
+        b.HasOne<SegmentHeader>().WithMany().HasForeignKey(l => l.SegmentNo).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(l => l.AttachmentNo).HasFilter("\"AttachmentNo\" IS NOT NULL");
     }
 }
 

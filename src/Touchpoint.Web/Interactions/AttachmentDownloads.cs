@@ -1,5 +1,7 @@
 using Touchpoint.Core.Common;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Interactions;
+using Touchpoint.Core.Segments;
 
 namespace Touchpoint.Web.Interactions;
 
@@ -13,19 +15,38 @@ internal static class AttachmentDownloads
     public static string TemplateLanguageUrl(string templateCode, string languageCode) =>
         $"/files/interactionTemplates/{Uri.EscapeDataString(templateCode)}/languages/{Uri.EscapeDataString(languageCode)}/attachment";
 
+    /// <summary>A segment language's file: the header level's (line no. 0) or a line's own.</summary>
+    public static string SegmentLanguageUrl(string segmentNo, int lineNo, string languageCode) =>
+        $"/files/segments/{Uri.EscapeDataString(segmentNo)}/lines/{lineNo}/languages/{Uri.EscapeDataString(languageCode)}/attachment";
+
+    /// <summary>The file a logged entry keeps (its letter).</summary>
+    public static string EntryUrl(long entryNo) => $"/files/interactionLogEntries/{entryNo}/attachment";
+
     public static IEndpointRouteBuilder MapAttachmentDownloads(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapGet("/files/interactionTemplates/{code}/languages/{languageCode}/attachment",
                 async (string code, string languageCode, SetTemplateAttachment attachments, HttpResponse response, CancellationToken ct) =>
-                {
-                    var (attachment, content) = await attachments.ReadAsync(code, languageCode, ct);
-                    // Sent as a download, never shown in the app's origin: an uploaded .html file must not run as a page of it.
-                    response.Headers.XContentTypeOptions = "nosniff";
-                    return TypedResults.File(content, attachment.ContentType, attachment.FileName);
-                })
+                    Download(response, await attachments.ReadAsync(code, languageCode, ct)))
+            .RequireAuthorization(Roles.ReadPolicy)
+            .ExcludeFromDescription();
+        app.MapGet("/files/segments/{no}/lines/{lineNo:int:min(0)}/languages/{languageCode}/attachment",
+                async (string no, int lineNo, string languageCode, SetSegmentLanguageAttachment attachments, HttpResponse response, CancellationToken ct) =>
+                    Download(response, await attachments.ReadAsync(no, lineNo, languageCode, ct)))
+            .RequireAuthorization(Roles.ReadPolicy)
+            .ExcludeFromDescription();
+        app.MapGet("/files/interactionLogEntries/{entryNo:long}/attachment",
+                async (long entryNo, GetInteractionAttachment attachments, HttpResponse response, CancellationToken ct) =>
+                    Download(response, await attachments.HandleAsync(entryNo, ct)))
             .RequireAuthorization(Roles.ReadPolicy)
             .ExcludeFromDescription();
         return app;
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Download(HttpResponse response, (Attachment Attachment, byte[] Content) file)
+    {
+        // Sent as a download, never shown in the app's origin: an uploaded .html file must not run as a page of it.
+        response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(file.Content, file.Attachment.ContentType, file.Attachment.FileName);
     }
 }

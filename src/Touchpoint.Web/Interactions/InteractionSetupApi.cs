@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 using Touchpoint.Web.Common;
@@ -21,9 +20,7 @@ internal static class InteractionSetupApi
     public static void MapInteractionSetup(this RouteGroupBuilder api)
     {
         MapGroups(api.MapGroup("/interactionGroups").WithTags("Interaction groups"));
-        // An upload may be the attachment limit plus the multipart framing; Kestrel refuses more with a 413.
-        var uploadLimit = ((IEndpointRouteBuilder)api).ServiceProvider.GetRequiredService<AttachmentSettings>().MaxSizeBytes + 1024 * 1024;
-        MapTemplates(api.MapGroup("/interactionTemplates").WithTags("Interaction templates"), uploadLimit);
+        MapTemplates(api.MapGroup("/interactionTemplates").WithTags("Interaction templates"), AttachmentUploads.RequestLimit(api));
 
         var setup = api.MapGroup("/interactionTemplateSetup").WithTags("Interaction template setup");
         setup.MapGet("/", async (GetInteractionTemplateSetup get, CancellationToken ct) => TypedResults.Ok(await get.HandleAsync(ct)))
@@ -121,7 +118,7 @@ internal static class InteractionSetupApi
         languages.MapPut("/{languageCode}/attachment", async (string code, string languageCode, bool? replace, HttpRequest request,
             SetTemplateAttachment attachments, CancellationToken ct) =>
         {
-            var (fileName, content) = await ReadSingleFileAsync(request, ct);
+            var (fileName, content) = await AttachmentUploads.ReadSingleFileAsync(request, ct);
             return TypedResults.Ok(await attachments.HandleAsync(code, languageCode, fileName, content, replace ?? false, ct));
         }).RequireAuthorization(Roles.AdminPolicy).DisableAntiforgery()
         .WithMetadata(new RequestSizeLimitAttribute(uploadLimit))
@@ -136,34 +133,6 @@ internal static class InteractionSetupApi
             await attachments.RemoveAsync(code, languageCode, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.AdminPolicy);
-    }
-
-    /// <summary>
-    /// One file from a multipart form. The size limit is the use case's (configurable); the body is read up to one
-    /// byte past it, so an oversized upload is refused without being held in memory whole.
-    /// </summary>
-    private static async Task<(string? FileName, byte[] Content)> ReadSingleFileAsync(HttpRequest request, CancellationToken ct)
-    {
-        if (!request.HasFormContentType)
-        {
-            throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.Get("ProblemUnsupportedContentType"),
-                Messages.Get("AttachmentNeedsMultipart"));
-        }
-        var form = await request.ReadFormAsync(ct);
-        if (form.Files.Count != 1)
-        {
-            throw DomainException.Invalid("file", Messages.Get(form.Files.Count == 0 ? "AttachmentNoFile" : "AttachmentOneFile"));
-        }
-        var file = form.Files[0];
-        var limit = request.HttpContext.RequestServices.GetRequiredService<AttachmentSettings>().MaxSizeBytes;
-        if (file.Length > limit)
-        {
-            throw new DomainException(DomainErrorKind.TooLarge, Messages.Get("AttachmentTooLarge", file.FileName,
-                (limit / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.CurrentCulture)));
-        }
-        using var buffer = new MemoryStream((int)file.Length);
-        await file.CopyToAsync(buffer, ct);
-        return (file.FileName, buffer.ToArray());
     }
 
     private static InteractionTemplateFields ReadTemplate(JsonBody body) => new()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Segments;
 using Touchpoint.Web.Common;
@@ -63,6 +64,9 @@ internal static class SegmentsApi
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
         MapLines(group.MapGroup("/{no}/lines").WithTags("Segments"));
+        var uploadLimit = AttachmentUploads.RequestLimit(api);
+        MapLanguages(group.MapGroup("/{no}/languages").WithTags("Segments"), uploadLimit);
+        MapLanguages(group.MapGroup("/{no}/lines/{lineNo:int:min(1)}/languages").WithTags("Segments"), uploadLimit);
         MapCriteria(group);
         group.MapPost("/{no}/log", async (string no, HttpRequest request, ClaimsPrincipal user, LogSegment log, CancellationToken ct) =>
         {
@@ -195,6 +199,79 @@ internal static class SegmentsApi
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
     }
+
+    /// <summary>
+    /// Segment interaction languages (BC table 5104, rules 40, 65–67) at the header level (/segments/{no}/languages)
+    /// or a line's own (/segments/{no}/lines/{lineNo}/languages): the same endpoints, the level from the route.
+    /// </summary>
+    private static void MapLanguages(RouteGroupBuilder languages, long uploadLimit)
+    {
+        languages.MapGet("/", async (string no, HttpRequest request, ListSegmentLanguages list, CancellationToken ct) =>
+            TypedResults.Ok(new { value = await list.HandleAsync(no, LineNo(request), ct), nextCursor = (string?)null }));
+        languages.MapGet("/{languageCode}", async (string no, string languageCode, HttpRequest request, ListSegmentLanguages list, CancellationToken ct) =>
+            TypedResults.Ok(await list.GetAsync(no, LineNo(request), languageCode, ct)));
+        languages.MapPost("/", async (string no, HttpRequest request, AddSegmentLanguage add, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow(LanguageFields);
+            var languageCode = body.Value<string?>("languageCode");
+            var description = body.Get<string?>("description");
+            var subject = body.Get<string?>("subject");
+            body.ThrowIfErrors();
+            var language = await add.HandleAsync(no, LineNo(request), languageCode, description, subject, ct);
+            return TypedResults.Created($"{request.Path.Value!.TrimEnd('/')}/{Uri.EscapeDataString(language.LanguageCode)}", language);
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentInteractionLanguageDto>()
+        .WithSummary("Add an interaction language; the first one at the header level becomes the default (rule 66)");
+        languages.MapPatch("/{languageCode}", async (string no, string languageCode, HttpRequest request, UpdateSegmentLanguage update, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow([.. LanguageFields, "applyToLines"]);
+            body.RefuseChange("languageCode", languageCode, Messages.Get("CodeCannotChange", Messages.Field("languageCode")));
+            var description = body.Get<string?>("description");
+            var subject = body.Get<string?>("subject");
+            var applyToLines = body.Value<bool?>("applyToLines") ?? true;
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await update.HandleAsync(no, LineNo(request), languageCode, description, subject, applyToLines, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentInteractionLanguageDto>()
+        .WithSummary("Change description or subject; a new subject reaches the lines that still have the old one unless applyToLines=false (rule 66)");
+        languages.MapDelete("/{languageCode}", async (string no, string languageCode, HttpRequest request, RemoveSegmentLanguage remove, CancellationToken ct) =>
+        {
+            await remove.HandleAsync(no, LineNo(request), languageCode, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy).WithSummary("Remove an interaction language and its attachment (rule 66)");
+
+        languages.MapPut("/{languageCode}/attachment", async (string no, string languageCode, bool? replace, HttpRequest request,
+            SetSegmentLanguageAttachment attachments, CancellationToken ct) =>
+        {
+            var (fileName, content) = await AttachmentUploads.ReadSingleFileAsync(request, ct);
+            return TypedResults.Ok(await attachments.HandleAsync(no, LineNo(request), languageCode, fileName, content, replace ?? false, ct));
+        }).RequireAuthorization(Roles.WritePolicy).DisableAntiforgery()
+        .WithMetadata(new RequestSizeLimitAttribute(uploadLimit))
+        .WithSummary("Upload the attachment (multipart form, one file); replace=true replaces an existing one; the lines using the language take it");
+        languages.MapGet("/{languageCode}/attachment", async (string no, string languageCode, HttpRequest request, SetSegmentLanguageAttachment attachments,
+            CancellationToken ct) =>
+        {
+            var (attachment, content) = await attachments.ReadAsync(no, LineNo(request), languageCode, ct);
+            return TypedResults.File(content, attachment.ContentType, attachment.FileName);
+        }).WithSummary("Download the attachment");
+        languages.MapDelete("/{languageCode}/attachment", async (string no, string languageCode, HttpRequest request, SetSegmentLanguageAttachment attachments,
+            CancellationToken ct) =>
+        {
+            await attachments.RemoveAsync(no, LineNo(request), languageCode, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    private static readonly string[] LanguageFields =
+    [
+        "languageCode", "description", "subject",
+        // read-only, accepted so that a GET result can be sent back as it is
+        "hasAttachment", "attachmentFileName", "attachmentSize",
+    ];
+
+    /// <summary>The line of a line-level route; 0 (the header level) on the header's.</summary>
+    private static int LineNo(HttpRequest request) =>
+        request.RouteValues.TryGetValue("lineNo", out var value) && value is not null
+            ? int.Parse(value.ToString()!, System.Globalization.CultureInfo.InvariantCulture)
+            : SegmentInteractionLanguage.HeaderLevel;
 
     private static SegmentLineFields ReadLineFields(JsonBody body) => new()
     {
