@@ -7,7 +7,7 @@ namespace Touchpoint.Persistence.PostgreSql.Documents;
 
 /// <summary>
 /// The PostgreSQL bulk path for idempotency records: one binary COPY on the DbContext's connection, inside the caller's
-/// transaction. The columns follow IdempotencyRecordConfiguration and the PostgreSQL DocumentEvents migration.
+/// transaction. The columns follow IdempotencyRecordConfiguration and the PostgreSQL Initial migration.
 /// </summary>
 internal sealed class PostgreSqlIdempotencyRecordBulkWriter : IIdempotencyRecordBulkWriter
 {

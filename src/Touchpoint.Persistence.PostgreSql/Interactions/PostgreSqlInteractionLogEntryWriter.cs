@@ -8,7 +8,7 @@ namespace Touchpoint.Persistence.PostgreSql.Interactions;
 
 /// <summary>
 /// The PostgreSQL bulk path for interaction log entries: one binary COPY (see benchmarks/README.md), a single statement and so all
-/// or nothing. The columns follow InteractionLogEntryConfiguration and the PostgreSQL InteractionLog migration; EntryNo
+/// or nothing. The columns follow InteractionLogEntryConfiguration and the PostgreSQL Initial migration; EntryNo
 /// is left to the identity column. The entries' statistics go to InteractionTotals in the same transaction.
 /// </summary>
 internal static class PostgreSqlInteractionLogEntryWriter

@@ -7,7 +7,7 @@ namespace Touchpoint.Persistence.Sqlite.Documents;
 
 /// <summary>
 /// The SQLite bulk path for idempotency records: one prepared INSERT reused per row, in the caller's transaction. The
-/// values are bound as EF Core stores them (IdempotencyRecordConfiguration, DocumentEvents migration): booleans as 0/1,
+/// values are bound as EF Core stores them (IdempotencyRecordConfiguration, Initial migration): booleans as 0/1,
 /// DateTimeOffset in Microsoft.Data.Sqlite's text format.
 /// </summary>
 internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulkWriter

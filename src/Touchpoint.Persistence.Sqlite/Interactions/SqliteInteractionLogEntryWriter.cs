@@ -9,7 +9,7 @@ namespace Touchpoint.Persistence.Sqlite.Interactions;
 
 /// <summary>
 /// The SQLite bulk path for interaction log entries: one transaction, one prepared INSERT whose parameters are reset
-/// per row (see benchmarks/README.md). The columns follow InteractionLogEntryConfiguration and the InteractionLog migration; EntryNo
+/// per row (see benchmarks/README.md). The columns follow InteractionLogEntryConfiguration and the Initial migration; EntryNo
 /// is left to the AUTOINCREMENT key. Values are bound exactly as EF Core stores them, checked against rows EF saved:
 /// enums as their number, booleans as 0/1, DateOnly as 'yyyy-MM-dd', TimeOnly as 'HH:mm:ss' (with seven fraction
 /// digits only when it has a fraction), decimal as EF's invariant "0.0###…" text ('8.0', '1.5'), DateTimeOffset in

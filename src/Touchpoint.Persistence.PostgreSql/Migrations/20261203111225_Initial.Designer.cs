@@ -12,8 +12,8 @@ using Touchpoint.Persistence;
 namespace Touchpoint.Persistence.PostgreSql.Migrations
 {
     [DbContext(typeof(TouchpointDbContext))]
-    [Migration("20261203094050_SegmentInteractionLanguages")]
-    partial class SegmentInteractionLanguages
+    [Migration("20261203111225_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -264,6 +264,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasColumnType("character varying(20)");
 
                     b.Property<bool>("Canceled")
+                        .IsConcurrencyToken()
                         .HasColumnType("boolean");
 
                     b.Property<DateOnly>("Date")
@@ -297,9 +298,43 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
                     b.HasIndex("RegisterNo");
 
-                    b.HasIndex("CampaignNo", "Date", "DocumentType");
+                    b.HasIndex("CampaignNo", "EntryNo");
 
                     b.ToTable("CampaignEntries");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Common.IdempotencyRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Logged")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.Contact", b =>
@@ -416,30 +451,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("ContactBusinessRelations");
-                });
-
-            modelBuilder.Entity("Touchpoint.Core.Documents.IdempotencyRecord", b =>
-                {
-                    b.Property<string>("Key")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTimeOffset>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<long?>("EntryNo")
-                        .HasColumnType("bigint");
-
-                    b.Property<bool>("Logged")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.HasKey("Key");
-
-                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>
@@ -606,9 +617,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("AttachmentNo")
                         .HasFilter("\"AttachmentNo\" IS NOT NULL");
 
-                    b.HasIndex("CampaignEntryNo")
-                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
-
                     b.HasIndex("LoggedSegmentEntryNo")
                         .HasFilter("\"LoggedSegmentEntryNo\" IS NOT NULL");
 
@@ -627,6 +635,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("Postponed", "Date", "TimeOfInteraction", "EntryNo");
 
                     b.HasIndex("SalespersonCode", "Canceled", "Postponed", "Date");
+
+                    b.HasIndex("CampaignEntryNo", "Canceled", "Postponed", "CostLcy", "DurationMin")
+                        .HasFilter("\"CampaignEntryNo\" IS NOT NULL");
 
                     b.HasIndex("ContactCompanyNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
 
