@@ -11,7 +11,11 @@ namespace Touchpoint.Core.Common;
 public sealed record IdempotencyKey(string Key, string Scope, string RequestHash)
 {
     /// <summary>The key of a request, or null when none was sent; a key longer than allowed is refused at its header.</summary>
-    public static IdempotencyKey? From<TRequest>(string? header, string scope, TRequest request)
+    public static IdempotencyKey? From<TRequest>(string? header, string scope, TRequest request) =>
+        From(header, scope, () => Hash(request));
+
+    /// <summary>The same, with the request's hash made by the caller (only when a key was sent).</summary>
+    public static IdempotencyKey? From(string? header, string scope, Func<string> requestHash)
     {
         var key = string.IsNullOrWhiteSpace(header) ? null : header.Trim();
         if (key is null)
@@ -22,7 +26,7 @@ public sealed record IdempotencyKey(string Key, string Scope, string RequestHash
         {
             throw DomainException.Invalid("Idempotency-Key", Messages.Get("IdempotencyKeyTooLong", IdempotencyRecord.KeyLength));
         }
-        return new IdempotencyKey(key, scope, Hash(request));
+        return new IdempotencyKey(key, scope, requestHash());
     }
 
     /// <summary>The request's values as JSON, hashed: equal requests hash alike however their JSON was spaced or ordered.</summary>

@@ -275,6 +275,9 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         public DocumentType Type { get; set; }
         public string? DocumentNo { get; set; }
         public string Key { get; set; } = "";
+
+        /// <summary>The hash of the line's values, which a later POST /documentEvents with the line's key is compared by.</summary>
+        public string RequestHash { get; set; } = "";
         public InteractionLine? Entry { get; set; }
 
         public void Refuse(string? field, string message) => (Problems ??= []).Add((field, message));
@@ -352,7 +355,8 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         line.Event = e;
         line.Type = documentType;
         line.DocumentNo = documentNo;
-        line.Key = key ?? Hash(e, documentType, documentNo);
+        line.RequestHash = LogDocument.ValuesHash(e, documentType, documentNo);
+        line.Key = key ?? HashPrefix + line.RequestHash;
         // Two lines with one key in a file are one event: the first is the one that counts.
         if (keys.TryGetValue(line.Key, out var first))
         {
@@ -385,21 +389,6 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
 
     private static bool TryParseNumber(string text, out int number) =>
         int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
-
-    /// <summary>
-    /// A line without an idempotencyKey is known by its values as LogDocument reads them (codes trimmed and upper-cased,
-    /// versions 0 when blank), so a file exported again, or with other spacing or letter case, is recognised. A line
-    /// without a date means "today" and so also matches itself on a later day: importing it again logs nothing.
-    /// </summary>
-    private static string Hash(DocumentEvent e, DocumentType type, string? documentNo)
-    {
-        var values = string.Join('\u001f',
-            type.ToString(), documentNo, (e.VersionNo ?? 0).ToString(CultureInfo.InvariantCulture),
-            (e.DocNoOccurrence ?? 0).ToString(CultureInfo.InvariantCulture), Codes.Normalize(e.CustomerNo), Codes.Normalize(e.VendorNo),
-            Codes.Normalize(e.ContactNo), Codes.Normalize(e.SalespersonCode), e.Description?.Trim(), Codes.Normalize(e.CampaignNo),
-            e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.TimeOfInteraction?.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
-        return HashPrefix + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values)));
-    }
 
     /// <summary>
     /// Rules 51, 54 and 46 for a batch: keys used before, contacts, business relations and campaigns are read for the
@@ -549,7 +538,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         var records = new List<IdempotencyRecord>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var record = new IdempotencyRecord(new IdempotencyKey(lines[i].Key, LogDocument.IdempotencyScope, IdempotencyKey.Hash(lines[i].Event)), run.CreatedAt);
+            var record = new IdempotencyRecord(new IdempotencyKey(lines[i].Key, LogDocument.IdempotencyScope, lines[i].RequestHash), run.CreatedAt);
             record.Answer(new LogAnswer(entries[i].EntryNo, null));
             records.Add(record);
         }

@@ -1,4 +1,7 @@
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Linq.Expressions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +52,7 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
     public async Task<DocumentLoggedDto> HandleAsync(DocumentEvent e, string userId, string? idempotencyKey, CancellationToken ct = default)
     {
         var (type, documentNo) = Validate(e);
-        var key = IdempotencyKey.From(idempotencyKey, IdempotencyScope, e);
+        var key = IdempotencyKey.From(idempotencyKey, IdempotencyScope, () => ValuesHash(e, type, documentNo));
         // The reads come first, outside any transaction; the writes go with those of the other requests of the moment.
         var (template, earlier) = await TemplateAsync(type, key, ct);
         if (earlier is not null)
@@ -115,6 +118,21 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
         var valid = Validate(e, errors);
         errors.ThrowIfAny();
         return valid;
+    }
+
+    /// <summary>
+    /// An event known by its values as they are read (codes trimmed and upper-cased, versions 0 when blank): what an
+    /// Idempotency-Key is compared by, so that a retry with other spacing or letter case is the same request, and what
+    /// the import keys a line without a key by, so that a file exported again is recognised.
+    /// </summary>
+    internal static string ValuesHash(DocumentEvent e, DocumentType type, string? documentNo)
+    {
+        var values = string.Join('\u001f',
+            type.ToString(), documentNo, (e.VersionNo ?? 0).ToString(CultureInfo.InvariantCulture),
+            (e.DocNoOccurrence ?? 0).ToString(CultureInfo.InvariantCulture), Codes.Normalize(e.CustomerNo), Codes.Normalize(e.VendorNo),
+            Codes.Normalize(e.ContactNo), Codes.Normalize(e.SalespersonCode), e.Description?.Trim(), Codes.Normalize(e.CampaignNo),
+            e.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e.TimeOfInteraction?.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(values)));
     }
 
     /// <summary>The event's own checks, collected into <paramref name="errors"/>; an import checks each line with them too.</summary>
