@@ -33,7 +33,8 @@ done
 # Both or neither: the migration folders as they were, put back if a step fails.
 backup=$(mktemp -d)
 for project in "${projects[@]}"; do
-  mkdir -p "$backup/$project" && cp -a "$project/Migrations/." "$backup/$project/"
+  # A first migration (or a squash) starts from no folder at all.
+  mkdir -p "$backup/$project" "$project/Migrations" && cp -a "$project/Migrations/." "$backup/$project/"
 done
 restore() {
   echo "Adding $name failed; the migration folders are as they were." >&2
