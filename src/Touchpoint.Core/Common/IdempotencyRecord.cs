@@ -68,13 +68,11 @@ public sealed class IdempotencyRecord
     /// <summary>The hash of the request the key was first sent with.</summary>
     public string RequestHash { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
-    public bool Logged { get; private set; }
     public long? EntryNo { get; private set; }
     public string? Reason { get; private set; }
 
     public void Answer(LogAnswer answer)
     {
-        Logged = answer.EntryNo is not null;
         EntryNo = answer.EntryNo;
         Reason = answer.Reason;
     }

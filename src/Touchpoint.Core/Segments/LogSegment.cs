@@ -3,7 +3,6 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Touchpoint.Core.Attachments;
-using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 using Touchpoint.Core.NoSeries;
@@ -63,7 +62,9 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentS
         db.LoggedSegments.Add(logged);
         await db.SaveChangesAsync(ct);
 
-        var lookups = await LookupsAsync(segmentNo, ct);
+        // Each template's group, read once. The lines' files are their segment language's (the line's AttachmentNo); the
+        // logging pipeline checks the lines (rule 46) and gives the entries one read-only copy per file (rule 44).
+        var templateGroups = await db.InteractionTemplates.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.InteractionGroupCode, ct);
         // Rule 43: one campaign entry per campaign of the lines, registered to the logged segment.
         var run = log.Begin(new SharedCampaignEntries(header.Description, header.Date, userId, segmentNo, header.SalespersonCode, logged.EntryNo));
         var batch = new List<LineToLog>(BatchSize);
@@ -89,7 +90,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentS
             {
                 batch.Add(new LineToLog
                 {
-                    Line = ToInteractionLine(row.Line, send, logged.EntryNo, lookups, now),
+                    Line = ToInteractionLine(row.Line, send, logged.EntryNo, templateGroups, now),
                     UserId = userId,
                     Contact = new ContactFacts(row.Email),
                     SegmentLineNo = row.Line.LineNo,
@@ -143,37 +144,23 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentS
         }
     }
 
-    private sealed record Lookups(Dictionary<string, string> TemplateGroups);
-
-    /// <summary>
-    /// What the lines take from their templates, read once: each template's group. The lines' files are their segment
-    /// language's (the line's AttachmentNo); the logging pipeline checks the lines (rule 46) and gives the entries a
-    /// read-only copy of each file, one copy shared by all the entries that use it (rule 44).
-    /// </summary>
-    private async Task<Lookups> LookupsAsync(string segmentNo, CancellationToken ct)
-    {
-        var templates = await db.InteractionTemplates.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.InteractionGroupCode, ct);
-        return new Lookups(templates);
-    }
-
     /// <summary>
     /// Rule 44: the entry a line makes. Rule 46's checks are the logging pipeline's, which names the line in its
     /// refusals; only a line without a template is refused here, as there is nothing to log it with.
     /// </summary>
-    private static InteractionLine ToInteractionLine(SegmentLine line, bool send, long loggedEntryNo, Lookups lookups, DateTimeOffset now)
+    private static InteractionLine ToInteractionLine(SegmentLine line, bool send, long loggedEntryNo, Dictionary<string, string> templateGroups, DateTimeOffset now)
     {
         if (line.InteractionTemplateCode is null)
         {
             throw DomainException.Invalid($"lines[{line.LineNo}].interactionTemplateCode",
                 Messages.Get("SegmentLineFieldRequired", line.LineNo, line.ContactNo, Messages.Field("interactionTemplateCode")));
         }
-        long? attachmentNo = line.AttachmentNo;
         return new InteractionLine
         {
             ContactNo = line.ContactNo,
             ContactCompanyNo = line.ContactCompanyNo,
             InteractionTemplateCode = line.InteractionTemplateCode,
-            InteractionGroupCode = lookups.TemplateGroups.GetValueOrDefault(line.InteractionTemplateCode, ""),
+            InteractionGroupCode = templateGroups.GetValueOrDefault(line.InteractionTemplateCode, ""),
             SalespersonCode = line.SalespersonCode,
             Date = line.Date,
             TimeOfInteraction = line.TimeOfInteraction ?? TimeOnly.FromDateTime(now.DateTime),
@@ -192,7 +179,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentS
             CampaignResponse = line.CampaignResponse,
             OpportunityNo = line.OpportunityNo,
             SegmentNo = line.SegmentNo,
-            AttachmentNo = attachmentNo,
+            AttachmentNo = line.AttachmentNo,
             LoggedSegmentEntryNo = loggedEntryNo,
             // Rule 44: logged with "Send", a line with a correspondence type starts In Progress; rule 46 then wants an
             // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without correspondence type.

@@ -15,7 +15,7 @@ internal sealed class PostgreSqlIdempotencyRecordBulkWriter : IIdempotencyRecord
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") FROM STDIN (FORMAT BINARY)", ct);
+            "COPY \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"EntryNo\", \"Reason\") FROM STDIN (FORMAT BINARY)", ct);
         foreach (var record in records)
         {
             // Synchronous writes fill Npgsql's buffer, as the entries' COPY does; awaiting each value costs more.
@@ -25,7 +25,6 @@ internal sealed class PostgreSqlIdempotencyRecordBulkWriter : IIdempotencyRecord
             copy.Write(record.RequestHash, NpgsqlDbType.Varchar);
             // timestamptz takes UTC only, as EF Core's Npgsql mapping does.
             copy.Write(record.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            copy.Write(record.Logged, NpgsqlDbType.Boolean);
             if (record.EntryNo is { } entryNo)
             {
                 copy.Write(entryNo, NpgsqlDbType.Bigint);

@@ -312,9 +312,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<long?>("EntryNo")
                         .HasColumnType("bigint");
 
-                    b.Property<bool>("Logged")
-                        .HasColumnType("boolean");
-
                     b.Property<string>("Reason")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");

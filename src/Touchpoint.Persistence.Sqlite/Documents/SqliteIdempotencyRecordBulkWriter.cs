@@ -7,7 +7,7 @@ namespace Touchpoint.Persistence.Sqlite.Documents;
 
 /// <summary>
 /// The SQLite bulk path for idempotency records: one prepared INSERT reused per row, in the caller's transaction. The
-/// values are bound as EF Core stores them (IdempotencyRecordConfiguration, Initial migration): booleans as 0/1,
+/// values are bound as EF Core stores them (IdempotencyRecordConfiguration, Initial migration):
 /// DateTimeOffset in Microsoft.Data.Sqlite's text format.
 /// </summary>
 internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulkWriter
@@ -20,13 +20,12 @@ internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulk
         insert.Transaction = (SqliteTransaction)(db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("The bulk writer runs inside the caller's transaction."));
         insert.CommandText =
-            "INSERT INTO \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"Logged\", \"EntryNo\", \"Reason\") " +
-            "VALUES ($key, $scope, $hash, $createdAt, $logged, $entryNo, $reason)";
+            "INSERT INTO \"IdempotencyRecords\" (\"Key\", \"Scope\", \"RequestHash\", \"CreatedAt\", \"EntryNo\", \"Reason\") " +
+            "VALUES ($key, $scope, $hash, $createdAt, $entryNo, $reason)";
         var key = insert.Parameters.Add("$key", SqliteType.Text);
         var scope = insert.Parameters.Add("$scope", SqliteType.Text);
         var hash = insert.Parameters.Add("$hash", SqliteType.Text);
         var createdAt = insert.Parameters.Add("$createdAt", SqliteType.Text);
-        var logged = insert.Parameters.Add("$logged", SqliteType.Integer);
         var entryNo = insert.Parameters.Add("$entryNo", SqliteType.Integer);
         var reason = insert.Parameters.Add("$reason", SqliteType.Text);
         insert.Prepare();
@@ -37,7 +36,6 @@ internal sealed class SqliteIdempotencyRecordBulkWriter : IIdempotencyRecordBulk
             scope.Value = record.Scope;
             hash.Value = record.RequestHash;
             createdAt.Value = record.CreatedAt;
-            logged.Value = record.Logged ? 1 : 0;
             entryNo.Value = record.EntryNo is { } no ? no : DBNull.Value;
             reason.Value = (object?)record.Reason ?? DBNull.Value;
             insert.ExecuteNonQuery();

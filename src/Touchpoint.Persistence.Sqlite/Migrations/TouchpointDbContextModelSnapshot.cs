@@ -299,9 +299,6 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<long?>("EntryNo")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("Logged")
-                        .HasColumnType("INTEGER");
-
                     b.Property<string>("Reason")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");

@@ -176,7 +176,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     Scope = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
                     RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Logged = table.Column<bool>(type: "boolean", nullable: false),
                     EntryNo = table.Column<long>(type: "bigint", nullable: true),
                     Reason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
                 },

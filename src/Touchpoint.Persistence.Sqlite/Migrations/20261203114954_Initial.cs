@@ -175,7 +175,6 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     Scope = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
                     RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Logged = table.Column<bool>(type: "INTEGER", nullable: false),
                     EntryNo = table.Column<long>(type: "INTEGER", nullable: true),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
