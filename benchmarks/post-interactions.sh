@@ -83,7 +83,20 @@ end
 LUA
 echo "Warm-up ($WARMUP s, so that the JIT has optimised the hot path), then $SECONDS_ s measured; $CLIENTS connections:"
 wrk -t 2 -c "$CLIENTS" -d "${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null
-wrk -t 2 -c "$CLIENTS" -d "${SECONDS_}s" --latency -s "$work/post.lua" "$url" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+if [[ -n "${TRACE:-}" ]]; then
+  # A CPU profile of the measured period, for finding where a request's time goes (dotnet tool install -g dotnet-trace).
+  dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$SECONDS_" --format Speedscope -o "$TRACE" >/dev/null &
+  trace_pid=$!
+fi
+# The app's own CPU time (user + system, from /proc) over the measured period, per request: the figure that machine
+# load changes least, since wrk and the app share the cores.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+ticks_before=$(cpu_ticks)
+wrk -t 2 -c "$CLIENTS" -d "${SECONDS_}s" --latency -s "$work/post.lua" "$url" | tee "$work/wrk.txt" | grep -E "Requests/sec|Latency|50%|90%|99%|Non-2xx|requests in"
+ticks_after=$(cpu_ticks)
+requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
+python3 -c "import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK'); print(f'app CPU: {t:.1f} s for {int(sys.argv[3]):,} requests = {1000 * t / int(sys.argv[3]):.3f} ms a request')" "$ticks_before" "$ticks_after" "$requests"
+if [[ -n "${TRACE:-}" ]]; then wait "$trace_pid" || true; fi
 created=$(sqlite "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
 echo "entries logged by the load (warm-up included): $created"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""

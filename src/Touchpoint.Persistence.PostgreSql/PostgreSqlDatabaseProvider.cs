@@ -59,6 +59,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
+        services.AddSingleton<Core.Common.ILargeTransaction, PostgreSqlLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
     }
 

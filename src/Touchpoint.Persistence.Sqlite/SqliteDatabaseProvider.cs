@@ -31,6 +31,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     {
         services.AddScoped<IContactSearchIndex, SqliteContactSearchIndex>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
+        services.AddSingleton<Core.Common.ILargeTransaction, SqliteLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();
     }
 

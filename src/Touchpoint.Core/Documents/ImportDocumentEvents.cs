@@ -1,14 +1,11 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
-using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
 
 namespace Touchpoint.Core.Documents;
@@ -38,7 +35,7 @@ public sealed record DocumentImportResult(int Lines, int Logged, int AlreadyImpo
 /// of its values.
 /// </summary>
 public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, IIdempotencyRecordBulkWriter recordWriter,
-    TimeProvider clock, ILogger<ImportDocumentEvents> logger)
+    ILargeTransaction largeTransaction, TimeProvider clock, ILogger<ImportDocumentEvents> logger)
 {
     private const int BatchSize = 20000;
     private const string HashPrefix = "csv:";
@@ -64,8 +61,8 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
             var columns = ReadHeader(reader);
             // The import's one transaction; a dry run writes nothing, so it needs none (and keeps SQLite's writer free).
             await using var transaction = dryRun ? null : await db.Database.BeginTransactionAsync(ct);
-            await using var cache = await LargerSqliteCacheAsync(transaction is not null, ct);
-            var run = new Run(await TemplatesAsync(ct), clock.GetLocalNow(), clock.GetUtcNow(), userId, log.Begin());
+            await using var settings = transaction is null ? null : await largeTransaction.BeginAsync(db, ct);
+            var run = new Run(new DocumentResolver(db), clock.GetLocalNow(), clock.GetUtcNow(), userId, log.Begin());
             // Reading and checking lines is CPU work that needs no database: it runs a batch ahead, beside the writing.
             var batches = Channel.CreateBounded<Batch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
             var lines = 0;
@@ -132,36 +129,6 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         }
     }
 
-    /// <summary>
-    /// The entry table's indexes take rows in random order: with SQLite's default page cache (2 MB) the transaction
-    /// spills pages to the WAL part-way and writes them again (measured: 100,000 entries 3.6 s → 2.7 s). The bulk
-    /// writers' own connections use 128 MB; this connection goes back to the pool afterwards, so it gets the default back.
-    /// </summary>
-    private async Task<IAsyncDisposable?> LargerSqliteCacheAsync(bool writing, CancellationToken ct)
-    {
-        if (!writing || db.Database.ProviderName?.Contains("Sqlite", StringComparison.Ordinal) != true)
-        {
-            return null;
-        }
-        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-131072", ct);
-        return new DefaultSqliteCache(db);
-    }
-
-    private sealed class DefaultSqliteCache(ITouchpointDb db) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-2000");
-            }
-            catch (DbException)
-            {
-                // The import failed with its connection: that failure is the one to report, and the pool drops the connection.
-            }
-        }
-    }
-
     private sealed record Batch(List<Line> Lines, long BytesRead, long TotalBytes);
 
     /// <summary>The producer: batches of parsed lines; the only one to touch the reader and the keys seen in the file.</summary>
@@ -223,21 +190,17 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         return columns;
     }
 
-    /// <summary>What of the database every line is resolved against, read once or once per new code; and the tally.</summary>
-    private sealed class Run(Dictionary<DocumentType, InteractionTemplate?> templates, DateTimeOffset now, DateTimeOffset createdAt, string userId,
-        LogInteraction.Run log)
+    /// <summary>
+    /// What every line is resolved with (one resolver for the file, so each code is read once per import) and the tally.
+    /// </summary>
+    private sealed class Run(DocumentResolver resolver, DateTimeOffset now, DateTimeOffset createdAt, string userId, LogInteraction.Run log)
     {
         /// <summary>The logging pipeline's run: the entries of every batch, their campaign entries and statistics.</summary>
         public LogInteraction.Run Log { get; } = log;
-        public Dictionary<DocumentType, InteractionTemplate?> Templates { get; } = templates;
+        public DocumentResolver Resolver { get; } = resolver;
         public DateTimeOffset Now { get; } = now;
         public DateTimeOffset CreatedAt { get; } = createdAt;
         public string UserId { get; } = userId;
-        public Dictionary<string, LogDocument.DocumentContact?> Contacts { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, LogDocument.DocumentContact?> Customers { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, LogDocument.DocumentContact?> Vendors { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, bool> Campaigns { get; } = new(StringComparer.Ordinal);
-        public Dictionary<string, bool> Salespeople { get; } = new(StringComparer.Ordinal);
         public List<DocumentImportProblem> Problems { get; } = [];
         public int Logged { get; private set; }
         public int AlreadyImported { get; private set; }
@@ -281,16 +244,6 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         public InteractionLine? Entry { get; set; }
 
         public void Refuse(string? field, string message) => (Problems ??= []).Add((field, message));
-    }
-
-    /// <summary>Rule 51's look-up, once for the import: each document type's template in the setup, null when none.</summary>
-    private async Task<Dictionary<DocumentType, InteractionTemplate?>> TemplatesAsync(CancellationToken ct)
-    {
-        var setup = await db.InteractionTemplateSetup.AsNoTracking().Where(s => s.Id == InteractionTemplateSetup.SingletonId).FirstOrDefaultAsync(ct);
-        var codes = DocumentTypes.All.ToDictionary(t => t, t => setup is null ? null : DocumentTypes.TemplateCode(setup, t));
-        var named = codes.Values.OfType<string>().Distinct().ToList();
-        var templates = await db.InteractionTemplates.AsNoTracking().Where(t => named.Contains(t.Code)).ToDictionaryAsync(t => t.Code, ct);
-        return codes.ToDictionary(c => c.Key, c => c.Value is { } code ? templates.GetValueOrDefault(code) : null);
     }
 
     /// <summary>A line's text into an event, with LogDocument's own checks, and its idempotency key; or its problems.</summary>
@@ -391,8 +344,9 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
 
     /// <summary>
-    /// Rules 51, 54 and 46 for a batch: keys used before, contacts, business relations and campaigns are read for the
-    /// whole batch in a few queries (each code once per import), then every line is resolved from memory.
+    /// Rules 51, 54 and 46 for a batch: the keys used before are read for the whole batch in one query, then the lines
+    /// are resolved as POST /documentEvents resolves an event, by the same <see cref="DocumentResolver"/>; where the API
+    /// answers "not logged" (no template, no contact), the import reports the line as a problem, in words.
     /// </summary>
     private async Task ResolveAsync(List<Line> batch, Run run, CancellationToken ct)
     {
@@ -405,115 +359,22 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
             line.AlreadyImported = true;
         }
         candidates.RemoveAll(l => l.AlreadyImported);
-        await ContactsAsync(candidates, run, ct);
-        await CampaignsAsync(candidates, run, ct);
-        await SalespeopleAsync(candidates, run, ct);
+        await run.Resolver.ReadAsync(candidates.Select(l => l.Event).ToList(), ct);
         foreach (var line in candidates)
         {
-            var e = line.Event;
-            if (run.Templates[line.Type] is not { } template)
+            var resolution = run.Resolver.Resolve(line.Event, line.Type, line.DocumentNo, run.Now);
+            if (resolution.Reason is { } reason)
             {
-                line.Refuse("documentType", Messages.Get("DocumentNoTemplate", DocumentTypes.CampaignEntryDescription(line.Type)));
-                continue;
-            }
-            var contact = Codes.Normalize(e.ContactNo) is { } contactNo ? run.Contacts[contactNo]
-                : Codes.Normalize(e.CustomerNo) is { } customerNo ? run.Customers[customerNo]
-                : run.Vendors[Codes.Normalize(e.VendorNo)!];
-            if (contact is not { } found)
-            {
-                var (field, message) = DocumentEventText.NoContact(e);
+                var (field, message) = DocumentEventText.Reason(line.Event, reason);
                 line.Refuse(field, message);
-                continue;
             }
-            var entry = LogDocument.ToInteractionLine(e, line.Type, line.DocumentNo, template, found, run.Now);
-            // Rule 46, as LogDocument checks a document's line: a salesperson named on the line and the campaign must exist
-            // (a salesperson is not required).
-            if (Codes.Normalize(e.SalespersonCode) is { } salesperson && !run.Salespeople[salesperson])
+            foreach (var (field, message) in resolution.Refusals)
             {
-                line.Refuse("salespersonCode", Messages.Get("SalespersonNotFound", salesperson));
-                continue;
+                line.Refuse(field, message);
             }
-            if (entry.CampaignNo is { } campaign && !run.Campaigns[campaign])
-            {
-                line.Refuse("campaignNo", Messages.Get("CampaignNotFound", campaign));
-                continue;
-            }
-            line.Entry = entry;
+            line.Entry = resolution.Line;
         }
     }
-
-    /// <summary>Rule 54 in bulk: the contacts named, and each customer's or vendor's first business relation by contact no.</summary>
-    private async Task ContactsAsync(List<Line> lines, Run run, CancellationToken ct)
-    {
-        var contactNos = New(lines.Select(l => Codes.Normalize(l.Event.ContactNo)), run.Contacts);
-        if (contactNos.Count > 0)
-        {
-            var found = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(contactNos).Contains(c.No))
-                .Select(c => new LogDocument.DocumentContact(c.No, c.CompanyNo, c.SalespersonCode)).ToListAsync(ct);
-            foreach (var no in contactNos)
-            {
-                run.Contacts[no] = null;
-            }
-            foreach (var contact in found)
-            {
-                run.Contacts[contact.No] = contact;
-            }
-        }
-        var customers = New(lines.Where(l => l.Event.ContactNo is null).Select(l => Codes.Normalize(l.Event.CustomerNo)), run.Customers);
-        await RelationsAsync(LinkToTable.Customer, customers, run.Customers, ct);
-        var vendors = New(lines.Where(l => l.Event.ContactNo is null && l.Event.CustomerNo is null).Select(l => Codes.Normalize(l.Event.VendorNo)), run.Vendors);
-        await RelationsAsync(LinkToTable.Vendor, vendors, run.Vendors, ct);
-    }
-
-    private async Task RelationsAsync(LinkToTable table, List<string> linkNos, Dictionary<string, LogDocument.DocumentContact?> known, CancellationToken ct)
-    {
-        if (linkNos.Count == 0)
-        {
-            return;
-        }
-        var found = await db.ContactBusinessRelations.AsNoTracking().Where(r => r.LinkToTable == table && EF.Parameter(linkNos).Contains(r.LinkNo))
-            .Join(db.Contacts, r => r.ContactNo, c => c.No, (r, c) => new { r.LinkNo, Contact = new LogDocument.DocumentContact(c.No, c.CompanyNo, c.SalespersonCode) })
-            .ToListAsync(ct);
-        foreach (var no in linkNos)
-        {
-            known[no] = null;
-        }
-        foreach (var relation in found)
-        {
-            // The first by contact no., as LogDocument orders them.
-            if (known[relation.LinkNo] is not { } earlier || string.CompareOrdinal(relation.Contact.No, earlier.No) < 0)
-            {
-                known[relation.LinkNo] = relation.Contact;
-            }
-        }
-    }
-
-    /// <summary>Rule 46: the campaigns named on the lines or their templates, read once per import.</summary>
-    private Task CampaignsAsync(List<Line> lines, Run run, CancellationToken ct) =>
-        ExistAsync(db.Campaigns.Select(c => c.No),
-            lines.Select(l => Codes.Normalize(l.Event.CampaignNo)).Concat(run.Templates.Values.Select(t => t?.CampaignNo)), run.Campaigns, ct);
-
-    /// <summary>The salespeople named on the lines, read once per import (one named must exist, though none is required).</summary>
-    private Task SalespeopleAsync(List<Line> lines, Run run, CancellationToken ct) =>
-        ExistAsync(db.Salespeople.Select(s => s.Code), lines.Select(l => Codes.Normalize(l.Event.SalespersonCode)), run.Salespeople, ct);
-
-    /// <summary>Notes for each code not seen before whether the table holds it, in one query.</summary>
-    private static async Task ExistAsync(IQueryable<string> table, IEnumerable<string?> named, Dictionary<string, bool> known, CancellationToken ct)
-    {
-        var codes = New(named, known);
-        if (codes.Count == 0)
-        {
-            return;
-        }
-        var found = (await table.Where(c => EF.Parameter(codes).Contains(c)).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        foreach (var code in codes)
-        {
-            known[code] = found.Contains(code);
-        }
-    }
-
-    private static List<string> New<T>(IEnumerable<string?> codes, Dictionary<string, T> known) =>
-        codes.OfType<string>().Where(c => !known.ContainsKey(c)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// A batch's entries through the logging pipeline (rule 47's campaign entry per document, as a single document

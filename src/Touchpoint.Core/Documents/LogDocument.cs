@@ -1,12 +1,8 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Linq.Expressions;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Common;
-using Touchpoint.Core.Contacts;
 using Touchpoint.Core.Interactions;
 
 namespace Touchpoint.Core.Documents;
@@ -53,64 +49,48 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
     {
         var (type, documentNo) = Validate(e);
         var key = IdempotencyKey.From(idempotencyKey, IdempotencyScope, () => ValuesHash(e, type, documentNo));
-        // The reads come first, outside any transaction; the writes go with those of the other requests of the moment.
-        var (template, earlier) = await TemplateAsync(type, key, ct);
-        if (earlier is not null)
+        if (await InteractionLogQueue.EarlierAnswerAsync(db, key, ct) is { } earlier)
         {
             return DocumentLoggedDto.From(earlier);
         }
-        var resolved = await ResolveAsync(e, type, documentNo, template, ct);
-        // The caption is in the caller's language, as every message is; the queue's writer has none.
-        var line = resolved.Line is null ? null : new LineToLog
+        var toResolve = new DocumentToResolve(e, type, documentNo, userId);
+        if (db.Database.CurrentTransaction is null)
         {
-            Line = resolved.Line,
-            UserId = userId,
-            CampaignEntryDescription = DocumentTypes.CampaignEntryDescription(type),
-            Checked = true,
-        };
-        var request = new InteractionLogQueue.Request(line, resolved.Reason, key);
-        if (db.Database.CurrentTransaction is not null)
-        {
-            // Part of the caller's transaction (the cover sheets of a segment, all or nothing): written in it, here.
-            return DocumentLoggedDto.From((await InteractionLogQueue.WriteInTransactionAsync(db, log, [request], clock.GetUtcNow(), ct))[0].Get().Answer);
+            // Resolved where it is written, with the other events of the moment (rules 51–56 read once for all of them).
+            return DocumentLoggedDto.From((await queue.WriteAsync(new InteractionLogQueue.Request(null, null, key, toResolve))).Answer);
         }
-        return DocumentLoggedDto.From((await queue.WriteAsync(request)).Answer);
+        // Part of the caller's transaction (the cover sheets of a segment, all or nothing): resolved and written in it, here.
+        var resolver = new DocumentResolver(db);
+        await resolver.ReadAsync([e], ct);
+        var line = ToLog(toResolve, resolver.Resolve(e, type, documentNo, clock.GetLocalNow()), out var reason);
+        var request = new InteractionLogQueue.Request(line, reason, key);
+        return DocumentLoggedDto.From((await InteractionLogQueue.WriteInTransactionAsync(db, log, [request], clock, ct))[0].Get().Answer);
     }
 
     /// <summary>
-    /// Rule 51's template (the setup's field for the document type) and, with a key, the answer already given to it:
-    /// one query, as each is one row by its key.
+    /// The line to log for a resolved event, or null with the reason nothing is logged; rule 46's refusals are thrown
+    /// as the API's 400.
     /// </summary>
-    private async Task<(InteractionTemplate? Template, LogAnswer? Earlier)> TemplateAsync(DocumentType type, IdempotencyKey? key, CancellationToken ct)
+    internal static LineToLog? ToLog(DocumentToResolve document, DocumentResolution resolution, out string? reason)
     {
-        var k = key?.Key;
-        var found = await db.InteractionTemplateSetup.AsNoTracking()
-            .Where(s => s.Id == InteractionTemplateSetup.SingletonId)
-            .LeftJoin(db.InteractionTemplates.AsNoTracking(), SetupColumn(type), t => t.Code, (s, t) => new
-            {
-                Template = t,
-                Scope = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.Scope).FirstOrDefault(),
-                RequestHash = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.RequestHash).FirstOrDefault(),
-                EntryNo = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.EntryNo).FirstOrDefault(),
-                Reason = db.IdempotencyRecords.Where(r => r.Key == k).Select(r => r.Reason).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(ct);
-        // A key answered before: the first answer, or 422 when it came with another request.
-        var earlier = key is not null && found?.Scope is { } scope
-            ? IdempotencyRecord.AnswerFor(key, scope, found.RequestHash!, found.EntryNo, found.Reason)
-            : null;
-        return (found?.Template, earlier);
-    }
-
-    private static readonly ConcurrentDictionary<DocumentType, Expression<Func<InteractionTemplateSetup, string>>> SetupColumns = new();
-
-    /// <summary>The setup's field for a document type as a column to join on, e.g. s => s.SalesInvoice.</summary>
-    private static Expression<Func<InteractionTemplateSetup, string>> SetupColumn(DocumentType type) =>
-        SetupColumns.GetOrAdd(type, t =>
+        reason = resolution.Reason;
+        if (resolution.Refusals.Count > 0)
         {
-            var setup = Expression.Parameter(typeof(InteractionTemplateSetup), "s");
-            return Expression.Lambda<Func<InteractionTemplateSetup, string>>(Expression.Property(setup, DocumentTypes.SetupField(t).Property), setup);
-        });
+            var errors = new FieldErrors();
+            foreach (var (field, message) in resolution.Refusals)
+            {
+                errors.Add(field, message);
+            }
+            errors.ThrowIfAny();
+        }
+        return resolution.Line is null ? null : new LineToLog
+        {
+            Line = resolution.Line,
+            UserId = document.UserId,
+            CampaignEntryDescription = DocumentTypes.CampaignEntryDescription(document.Type),
+            Checked = true,
+        };
+    }
 
     private static (DocumentType Type, string? DocumentNo) Validate(DocumentEvent e)
     {
@@ -166,38 +146,9 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
         return (type, documentNo);
     }
 
-    /// <summary>The entry's line, or why there is none: "noTemplate" (rule 51) or "noContact" (rule 54).</summary>
-    private readonly record struct Resolved(InteractionLine? Line, string? Reason);
-
-    private async Task<Resolved> ResolveAsync(DocumentEvent e, DocumentType type, string? documentNo, InteractionTemplate? template, CancellationToken ct)
-    {
-        // Rule 51: no template in the setup, nothing logged, and the answer says so.
-        if (template is null)
-        {
-            return new Resolved(null, DocumentLoggedDto.NoTemplate);
-        }
-        // Rule 54: the customer's or vendor's first business relation, or the contact given.
-        var contact = await ContactAsync(e, ct);
-        if (contact is null)
-        {
-            return new Resolved(null, DocumentLoggedDto.NoContact);
-        }
-        var line = ToInteractionLine(e, type, documentNo, template, new DocumentContact(contact.No, contact.CompanyNo, contact.SalespersonCode), clock.GetLocalNow());
-        // Rule 46 for a document: the contact and the template were just read and no salesperson is required, so only
-        // a salesperson given in the event and the campaign are left to check; the pipeline need not read them all again.
-        var errors = new FieldErrors();
-        await References.SalespersonAsync(db, Codes.Normalize(e.SalespersonCode), "salespersonCode", errors, ct);
-        await References.CampaignAsync(db, line.CampaignNo, "campaignNo", errors, ct);
-        errors.ThrowIfAny();
-        return new Resolved(line, null);
-    }
-
-    /// <summary>What of the contact an entry of a document takes.</summary>
-    internal readonly record struct DocumentContact(string No, string? CompanyNo, string? SalespersonCode);
-
-    /// <summary>Rule 55, shared with the import so that a line of a file makes the entry an API call would.</summary>
+    /// <summary>Rule 55: the entry's line of a document event (the API's and the import's, by <see cref="DocumentResolver"/>).</summary>
     internal static InteractionLine ToInteractionLine(DocumentEvent e, DocumentType type, string? documentNo, InteractionTemplate template,
-        DocumentContact contact, DateTimeOffset now)
+        DocumentResolver.DocumentContact contact, DateTimeOffset now)
     {
         var description = string.IsNullOrWhiteSpace(e.Description) ? template.Description : e.Description.Trim();
         // Rule 55: the template's defaults (rule 13), the event's campaign over the template's, no delivery.
@@ -226,16 +177,7 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
             DocNoOccurrence = e.DocNoOccurrence ?? 0,
         };
     }
-
-    private async Task<Contact?> ContactAsync(DocumentEvent e, CancellationToken ct)
-    {
-        if (Codes.Normalize(e.ContactNo) is { } contactNo)
-        {
-            return await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.No == contactNo, ct);
-        }
-        var (table, no) = Codes.Normalize(e.CustomerNo) is { } customer ? (LinkToTable.Customer, customer) : (LinkToTable.Vendor, Codes.Normalize(e.VendorNo)!);
-        return await db.ContactBusinessRelations.Where(r => r.LinkToTable == table && r.LinkNo == no)
-            .Join(db.Contacts.AsNoTracking(), r => r.ContactNo, c => c.No, (r, c) => c)
-            .OrderBy(c => c.No).FirstOrDefaultAsync(ct);
-    }
 }
+
+/// <summary>A document event, validated, to be resolved into a line where it is written.</summary>
+internal sealed record DocumentToResolve(DocumentEvent Event, DocumentType Type, string? DocumentNo, string UserId) : LineToMake(UserId);

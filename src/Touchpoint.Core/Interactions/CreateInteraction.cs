@@ -1,6 +1,11 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Opportunities;
+using Touchpoint.Core.Salespeople;
 
 namespace Touchpoint.Core.Interactions;
 
@@ -32,6 +37,11 @@ public sealed record CreateInteractionRequest
 /// 12–16 from the contact and the template, BC's checks and messages of rule 19 in BC's order, then the logging
 /// pipeline. Returns the new entry.
 /// </summary>
+/// <remarks>
+/// A request outside a transaction is built where it is written: in the log queue's batch, from the rows that all the
+/// requests of the moment refer to, read with one query per kind (<see cref="InteractionSources"/>). Under load that
+/// saves each request its own reads of contact, template, salesperson and languages, which cost more than its entry.
+/// </remarks>
 public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, GetInteractionLogEntry read, TimeProvider clock)
 {
     /// <summary>The scope of POST /interactions' idempotency keys.</summary>
@@ -48,57 +58,65 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         {
             return await read.HandleAsync(earlier, ct);
         }
-        var (line, names, contactEmail) = await BuildAsync(request, ct);
-        var written = await queue.WriteAsync(db, log, new LineToLog
-        {
-            // Checked here against the same rows, more strictly than rule 46, with rule 46's e-mail adjustment applied.
-            Line = request.Postpone ? line : LogInteraction.Adjusted(line, contactEmail),
-            UserId = userId,
-            CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
-            Checked = true,
-            Postponed = request.Postpone,
-        }, key, ct);
+        // Rule 19's first checks need no row: a request without contact, template or salesperson is refused at once.
+        Required(request);
+        var toBuild = new InteractionToBuild(request, userId);
+        var written = db.Database.CurrentTransaction is null
+            ? await queue.WriteAsync(new InteractionLogQueue.Request(null, null, key, toBuild))
+            : await queue.WriteAsync(db, log, Build(toBuild, await InteractionSources.ReadAsync(db, [request], ct), clock).ToLog, key, ct);
         // The names were read to build the line: the answer is made from them, not read back (unless a copy of this
         // request, sent at the same moment, was written first).
-        return written.Entry is { } entry
+        return written is { Entry: { } entry, Names: { } names }
             ? (names with { Entry = entry }).WithTitle()
             : await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
     }
 
     /// <summary>Rules 10, 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
-    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct) =>
-        (await BuildAsync(request, ct)).Line;
-
-    private async Task<(InteractionLine Line, InteractionLogEntryQuery.Row Names, string? ContactEmail)> BuildAsync(CreateInteractionRequest request, CancellationToken ct)
+    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct)
     {
-        var errors = new FieldErrors();
-        var contactNo = Codes.Normalize(request.ContactNo);
-        var templateCode = Codes.Normalize(request.InteractionTemplateCode);
-        var salespersonCode = Codes.Normalize(request.SalespersonCode);
+        Required(request);
+        return Build(new InteractionToBuild(request, ""), await InteractionSources.ReadAsync(db, [request], ct), clock).Line;
+    }
 
-        // Rule 19, in BC's order: the first missing field is the message.
-        if (contactNo is null)
+    /// <summary>A request to log, with the line it became and the names its answer shows.</summary>
+    internal sealed record Built(InteractionLine Line, LineToLog ToLog, InteractionLogEntryQuery.Row Names);
+
+    /// <summary>Rule 19, in BC's order: the first missing field is the message.</summary>
+    private static void Required(CreateInteractionRequest request)
+    {
+        if (Codes.Normalize(request.ContactNo) is null)
         {
             throw DomainException.Invalid("contactNo", Messages.Get("SelectContactToInteract"));
         }
-        if (templateCode is null)
+        if (Codes.Normalize(request.InteractionTemplateCode) is null)
         {
             throw DomainException.Invalid("interactionTemplateCode", Messages.Get("FieldRequired", Messages.Field("interactionTemplateCode")));
         }
-        if (salespersonCode is null)
+        if (Codes.Normalize(request.SalespersonCode) is null)
         {
             throw DomainException.Invalid("salespersonCode", Messages.Get("FieldRequired", Messages.Field("salespersonCode")));
         }
+    }
 
-        var contact = await db.Contacts.AsNoTracking().FirstOrDefaultAsync(c => c.No == contactNo, ct)
+    /// <summary>The line of one request from the rows read for it (and for the others of its batch).</summary>
+    internal static Built Build(InteractionToBuild toBuild, InteractionSources rows, TimeProvider clock)
+    {
+        var request = toBuild.Request;
+        Required(request);
+        var errors = new FieldErrors();
+        var contactNo = Codes.Normalize(request.ContactNo)!;
+        var templateCode = Codes.Normalize(request.InteractionTemplateCode)!;
+        var salespersonCode = Codes.Normalize(request.SalespersonCode)!;
+
+        var contact = rows.Contacts.GetValueOrDefault(contactNo)
             ?? throw DomainException.Invalid("contactNo", Messages.Get("ContactNotFound", contactNo));
         if (contact.PrivacyBlocked)
         {
             throw DomainException.Invalid("contactNo", Messages.Get("ContactPrivacyBlockedNoInteractions", contact.No));
         }
-        var template = await db.InteractionTemplates.AsNoTracking().FirstOrDefaultAsync(t => t.Code == templateCode, ct)
+        var template = rows.Templates.GetValueOrDefault(templateCode)
             ?? throw DomainException.Invalid("interactionTemplateCode", Messages.Get("InteractionTemplateNotFound", templateCode));
-        var salesperson = await db.Salespeople.AsNoTracking().FirstOrDefaultAsync(s => s.Code == salespersonCode, ct);
+        var salesperson = rows.Salespeople.GetValueOrDefault(salespersonCode);
         if (salesperson is null)
         {
             errors.Add("salespersonCode", Messages.Get("SalespersonNotFound", salespersonCode));
@@ -109,7 +127,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         }
 
         // Rules 12–15: what the caller left out is what the wizard would have shown.
-        var languages = await db.InteractionTemplateLanguages.AsNoTracking().Where(l => l.InteractionTemplateCode == template.Code).ToListAsync(ct);
+        var languages = rows.Languages.GetValueOrDefault(template.Code) ?? [];
         var defaults = InteractionDefaults.ForTemplate(template, contact, languages.Select(l => l.LanguageCode));
         var description = errors.MaxLength("description", InteractionDefaults.Description(request.Description, switchingTemplates: false, template.Description),
             InteractionLogEntry.DescriptionLength) ?? "";
@@ -134,11 +152,14 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
 
         // Rule 13: the campaign of the request, else the template's.
         var campaignNo = Codes.Normalize(request.CampaignNo) ?? defaults.CampaignNo;
-        await References.CampaignAsync(db, campaignNo, "campaignNo", errors, ct);
+        if (campaignNo is not null && !rows.Campaigns.Contains(campaignNo))
+        {
+            errors.Add("campaignNo", Messages.Get("CampaignNotFound", campaignNo));
+        }
         var opportunityNo = Codes.Normalize(request.OpportunityNo);
         if (opportunityNo is not null)
         {
-            var opportunity = await db.Opportunities.AsNoTracking().FirstOrDefaultAsync(o => o.No == opportunityNo, ct);
+            var opportunity = rows.Opportunities.GetValueOrDefault(opportunityNo);
             if (opportunity is null)
             {
                 errors.Add("opportunityNo", Messages.Get("OpportunityNotFound", opportunityNo));
@@ -199,6 +220,108 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             AttachmentNo = attachmentNo,
             Comments = comments,
         };
-        return (line, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name), contact.Email);
+        var toLog = new LineToLog
+        {
+            // Checked here against the same rows, more strictly than rule 46, with rule 46's e-mail adjustment applied.
+            Line = request.Postpone ? line : LogInteraction.Adjusted(line, contact.Email),
+            UserId = toBuild.UserId,
+            CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
+            Checked = true,
+            Postponed = request.Postpone,
+        };
+        return new Built(line, toLog, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name));
     }
+}
+
+/// <summary>A request of the Create Interaction wizard, to be built into a line where it is written.</summary>
+internal sealed record InteractionToBuild(CreateInteractionRequest Request, string UserId) : LineToMake(UserId);
+
+/// <summary>
+/// The rows that requests to create interactions refer to (contacts, templates with their languages, salespeople,
+/// campaigns, opportunities), read with one query per kind for all of them.
+/// </summary>
+internal sealed class InteractionSources
+{
+    public Dictionary<string, Contact> Contacts { get; private init; } = [];
+    public Dictionary<string, InteractionTemplate> Templates { get; private init; } = [];
+    public Dictionary<string, Salesperson> Salespeople { get; private init; } = [];
+    public Dictionary<string, List<InteractionTemplateLanguage>> Languages { get; private init; } = [];
+    public HashSet<string> Campaigns { get; private init; } = [];
+    public Dictionary<string, Opportunity> Opportunities { get; private init; } = [];
+
+    public static async Task<InteractionSources> ReadAsync(ITouchpointDb db, IReadOnlyCollection<CreateInteractionRequest> requests, CancellationToken ct)
+    {
+        var context = (DbContext)db;
+        var reads = ReadsByModel.GetValue(context.Model, _ => new CompiledReads());
+        var contactNos = Distinct(requests.Select(r => r.ContactNo));
+        var templateCodes = Distinct(requests.Select(r => r.InteractionTemplateCode));
+        var salespersonCodes = Distinct(requests.Select(r => r.SalespersonCode));
+        var opportunityNos = Distinct(requests.Select(r => r.OpportunityNo));
+
+        var templates = await ToDictionaryAsync(reads.Templates(context, templateCodes), t => t.Code, ct);
+        // Rule 13: a request without a campaign takes its template's.
+        var campaignNos = Distinct(requests.Select(r => Codes.Normalize(r.CampaignNo)
+            ?? templates.GetValueOrDefault(Codes.Normalize(r.InteractionTemplateCode) ?? "")?.CampaignNo));
+        var languages = new Dictionary<string, List<InteractionTemplateLanguage>>(StringComparer.Ordinal);
+        if (templates.Count > 0)
+        {
+            await foreach (var language in reads.Languages(context, templateCodes).WithCancellation(ct))
+            {
+                languages.TryAdd(language.InteractionTemplateCode, []);
+                languages[language.InteractionTemplateCode].Add(language);
+            }
+        }
+        var campaigns = new HashSet<string>(StringComparer.Ordinal);
+        if (campaignNos.Length > 0)
+        {
+            await foreach (var no in reads.Campaigns(context, campaignNos).WithCancellation(ct))
+            {
+                campaigns.Add(no);
+            }
+        }
+        return new InteractionSources
+        {
+            Templates = templates,
+            Contacts = await ToDictionaryAsync(reads.Contacts(context, contactNos), c => c.No, ct),
+            Salespeople = await ToDictionaryAsync(reads.Salespeople(context, salespersonCodes), s => s.Code, ct),
+            Languages = languages,
+            Campaigns = campaigns,
+            Opportunities = opportunityNos.Length == 0 ? [] : await ToDictionaryAsync(reads.Opportunities(context, opportunityNos), o => o.No, ct),
+        };
+    }
+
+    // Compiled once: these reads run for every batch of the wizard's requests, and building and looking up the query
+    // anew each time cost more than running it. One set per model, since a compiled query keeps the database provider
+    // it first ran on (one process may serve SQLite and PostgreSQL: the tests do).
+    private static readonly ConditionalWeakTable<IModel, CompiledReads> ReadsByModel = new();
+
+    private sealed class CompiledReads
+    {
+        public readonly Func<DbContext, string[], IAsyncEnumerable<Contact>> Contacts =
+            EF.CompileAsyncQuery((DbContext db, string[] nos) => db.Set<Contact>().AsNoTracking().Where(c => nos.Contains(c.No)));
+        public readonly Func<DbContext, string[], IAsyncEnumerable<InteractionTemplate>> Templates =
+            EF.CompileAsyncQuery((DbContext db, string[] codes) => db.Set<InteractionTemplate>().AsNoTracking().Where(t => codes.Contains(t.Code)));
+        public readonly Func<DbContext, string[], IAsyncEnumerable<InteractionTemplateLanguage>> Languages =
+            EF.CompileAsyncQuery((DbContext db, string[] codes) =>
+                db.Set<InteractionTemplateLanguage>().AsNoTracking().Where(l => codes.Contains(l.InteractionTemplateCode)));
+        public readonly Func<DbContext, string[], IAsyncEnumerable<Salesperson>> Salespeople =
+            EF.CompileAsyncQuery((DbContext db, string[] codes) => db.Set<Salesperson>().AsNoTracking().Where(s => codes.Contains(s.Code)));
+        public readonly Func<DbContext, string[], IAsyncEnumerable<string>> Campaigns =
+            EF.CompileAsyncQuery((DbContext db, string[] nos) => db.Set<Campaign>().Where(c => nos.Contains(c.No)).Select(c => c.No));
+        public readonly Func<DbContext, string[], IAsyncEnumerable<Opportunity>> Opportunities =
+            EF.CompileAsyncQuery((DbContext db, string[] nos) => db.Set<Opportunity>().AsNoTracking().Where(o => nos.Contains(o.No)));
+    }
+
+    private static async Task<Dictionary<string, T>> ToDictionaryAsync<T>(IAsyncEnumerable<T> rows, Func<T, string> key, CancellationToken ct)
+    {
+        var found = new Dictionary<string, T>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            found[key(row)] = row;
+        }
+        return found;
+    }
+
+    private static string[] Distinct(IEnumerable<string?> codes) =>
+        codes.Select(Codes.Normalize).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 }

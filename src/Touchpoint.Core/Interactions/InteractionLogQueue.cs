@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Common;
+using Touchpoint.Core.Documents;
 
 namespace Touchpoint.Core.Interactions;
 
@@ -33,11 +35,17 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         _writer = Task.Run(WriteAllAsync);
     }
 
-    /// <summary>A request ready to be written: its line, or why nothing is logged (a document's reason); its key.</summary>
-    internal sealed record Request(LineToLog? Line, string? Reason, IdempotencyKey? Key);
+    /// <summary>
+    /// A request ready to be written: its line, or why nothing is logged (a document's reason), or what the batch makes
+    /// its line from (the wizard's request, a document event); its key.
+    /// </summary>
+    internal sealed record Request(LineToLog? Line, string? Reason, IdempotencyKey? Key, LineToMake? ToMake = null);
 
-    /// <summary>What a request got: the answer, and the entry when this request wrote it (a retry gets the first answer only).</summary>
-    internal sealed record Written(LogAnswer Answer, InteractionLogEntry? Entry);
+    /// <summary>
+    /// What a request got: the answer, and the entry when this request wrote it (a retry gets the first answer only),
+    /// with the names a built request's answer shows.
+    /// </summary>
+    internal sealed record Written(LogAnswer Answer, InteractionLogEntry? Entry, InteractionLogEntryQuery.Row? Names = null);
 
     private sealed record Pending(Request Request)
     {
@@ -67,7 +75,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         var request = new Request(line, null, key);
         return db.Database.CurrentTransaction is null
             ? await WriteAsync(request)
-            : (await WriteInTransactionAsync(db, log, [request], _clock.GetUtcNow(), ct))[0].Get();
+            : (await WriteInTransactionAsync(db, log, [request], _clock, ct))[0].Get();
     }
 
     /// <summary>The first answer to a key sent before with the same request; 422 when it came with another; null when new.</summary>
@@ -122,7 +130,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            var results = await WriteInTransactionAsync(db, scope.ServiceProvider.GetRequiredService<LogInteraction>(), batch, _clock.GetUtcNow(),
+            var results = await WriteInTransactionAsync(db, scope.ServiceProvider.GetRequiredService<LogInteraction>(), batch, _clock,
                 CancellationToken.None);
             await transaction.CommitAsync();
             return results;
@@ -174,11 +182,15 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     /// nothing). Of several requests with one key, the first is written and the others get its answer (or 422 when they
     /// are another request). A key answered since its request looked (a retry that came while the first was queued)
     /// fails the key's insert: the batch is then written one by one, and that one gets the first answer. Looking the
-    /// keys up here instead would cost every batch a query for what seldom happens.
+    /// keys up here instead would cost every batch a query for what seldom happens. The wizard's requests are built
+    /// here, from rows read once for the batch; one that BC would refuse gets its refusal, and the others are written.
     /// </summary>
     internal static async Task<Result[]> WriteInTransactionAsync(ITouchpointDb db, LogInteraction log, IReadOnlyList<Request> batch,
-        DateTimeOffset now, CancellationToken ct)
+        TimeProvider clock, CancellationToken ct)
     {
+        var built = await BuildAsync(db, batch, clock, ct);
+        batch = built?.Requests ?? batch;
+        var refused = built?.Refused ?? [];
         var written = new Written?[batch.Count];
         var copyOf = new int?[batch.Count]; // a later request with a key the batch already has: the index of the first
         var firstWithKey = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -195,6 +207,10 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
                 }
                 firstWithKey[key.Key] = i;
             }
+            if (refused.ContainsKey(i))
+            {
+                continue;
+            }
             if (request.Line is null)
             {
                 written[i] = new Written(new LogAnswer(null, request.Reason), null);
@@ -207,20 +223,83 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         var entries = toLog.Count == 0 ? [] : await log.HandleAsync(toLog.Select(i => batch[i].Line!).ToList(), ct);
         for (var j = 0; j < toLog.Count; j++)
         {
-            written[toLog[j]] = new Written(new LogAnswer(entries[j].EntryNo, null), entries[j]);
+            written[toLog[j]] = new Written(new LogAnswer(entries[j].EntryNo, null), entries[j], built?.Names[toLog[j]]);
         }
         var records = new Dictionary<string, IdempotencyRecord>(StringComparer.Ordinal);
+        var now = clock.GetUtcNow();
         foreach (var (key, first) in firstWithKey)
         {
+            if (refused.ContainsKey(first))
+            {
+                continue; // A refused request keeps no answer: sent again, it is tried again.
+            }
             var record = new IdempotencyRecord(batch[first].Key!, now);
             record.Answer(written[first]!.Answer);
             records[key] = record;
             db.IdempotencyRecords.Add(record);
         }
         await db.SaveChangesAsync(ct);
-        return batch.Select((request, i) => copyOf[i] is not null
-            ? Result.Of(() => new Written(records[request.Key!.Key].AnswerFor(request.Key), null))
-            : new Result(written[i], null)).ToArray();
+        return batch.Select((request, i) =>
+            refused.TryGetValue(copyOf[i] ?? i, out var refusal)
+                ? new Result(null, refusal)
+                : copyOf[i] is not null
+                    ? Result.Of(() => new Written(records[request.Key!.Key].AnswerFor(request.Key), null))
+                    : new Result(written[i], null)).ToArray();
+    }
+
+    /// <summary>The requests of a batch with their lines made, and the refusals of those that BC would refuse.</summary>
+    private sealed record BuiltBatch(IReadOnlyList<Request> Requests, Dictionary<int, DomainException> Refused, InteractionLogEntryQuery.Row?[] Names);
+
+    /// <summary>
+    /// The lines of the requests that bring what to make them from: the rows they refer to are read once for all the
+    /// requests of each kind, then each is made in its caller's language (its messages and captions are the caller's).
+    /// </summary>
+    private static async Task<BuiltBatch?> BuildAsync(ITouchpointDb db, IReadOnlyList<Request> batch, TimeProvider clock, CancellationToken ct)
+    {
+        if (batch.All(r => r.ToMake is null))
+        {
+            return null;
+        }
+        var interactions = batch.Select(r => (r.ToMake as InteractionToBuild)?.Request).OfType<CreateInteractionRequest>().ToList();
+        var sources = interactions.Count == 0 ? null : await InteractionSources.ReadAsync(db, interactions, ct);
+        var documents = batch.Select(r => r.ToMake).OfType<DocumentToResolve>().ToList();
+        var resolver = new DocumentResolver(db);
+        if (documents.Count > 0)
+        {
+            await resolver.ReadAsync(documents.Select(d => d.Event).ToList(), ct);
+        }
+        var now = clock.GetLocalNow();
+        var requests = new Request[batch.Count];
+        var names = new InteractionLogEntryQuery.Row?[batch.Count];
+        var refused = new Dictionary<int, DomainException>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            requests[i] = batch[i];
+            if (batch[i].ToMake is not { } toMake)
+            {
+                continue;
+            }
+            using var language = toMake.InCallersLanguage();
+            try
+            {
+                switch (toMake)
+                {
+                    case InteractionToBuild interaction:
+                        var built = CreateInteraction.Build(interaction, sources!, clock);
+                        requests[i] = batch[i] with { Line = built.ToLog, ToMake = null };
+                        names[i] = built.Names;
+                        break;
+                    case DocumentToResolve document:
+                        requests[i] = batch[i] with { Line = LogDocument.ToLog(document, resolver.Resolve(document.Event, document.Type, document.DocumentNo, now), out var reason), Reason = reason, ToMake = null };
+                        break;
+                }
+            }
+            catch (DomainException e)
+            {
+                refused[i] = e;
+            }
+        }
+        return new BuiltBatch(requests, refused, names);
     }
 
     /// <summary>Takes no more requests and waits until those queued are written.</summary>
@@ -232,4 +311,35 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
 
     // A container disposed synchronously (a command-line host) must still let the queued requests be written.
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+}
+
+/// <summary>
+/// What a request's line is made from where it is written (<see cref="InteractionLogQueue"/>), by whom, and in the
+/// caller's language: the queue's writer serves every caller, so it takes each one's language for its messages.
+/// </summary>
+internal abstract record LineToMake(string UserId)
+{
+    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+    /// <summary>Switches the current thread to the caller's language until disposed.</summary>
+    public IDisposable InCallersLanguage() => new Language(_culture, _uiCulture);
+
+    private sealed class Language : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public Language(CultureInfo culture, CultureInfo uiCulture)
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = _culture;
+            CultureInfo.CurrentUICulture = _uiCulture;
+        }
+    }
 }

@@ -103,6 +103,67 @@ public sealed class LoggingPipelineTests(AppPerProvider apps) : IClassFixture<Ap
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Requests_sent_at_once_each_get_their_own_answer_when_some_are_refused(string provider)
+    {
+        var w = await InteractionWorld.CreateAsync(apps.For(provider));
+        // Sent together so that they are built in the same batch of the queue, from rows read once for all of them.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => w.Client.PostAsJsonAsync("/api/v1/interactions", new
+        {
+            contactNo = i % 3 == 1 ? "NO-SUCH-CONTACT" : w.Person,
+            interactionTemplateCode = w.Template,
+            salespersonCode = i % 3 == 2 ? "NOSUCH" : w.Salesperson,
+            description = $"Call {i}",
+        })));
+        for (var i = 0; i < responses.Length; i++)
+        {
+            switch (i % 3)
+            {
+                case 0:
+                    var entry = await responses[i].JsonAsync(HttpStatusCode.Created);
+                    Assert.Equal($"Call {i}", entry.Str("description"));
+                    Assert.Equal(w.Person, entry.Str("contactNo"));
+                    break;
+                case 1:
+                    await responses[i].ProblemAsync(HttpStatusCode.BadRequest, "contactNo");
+                    break;
+                default:
+                    await responses[i].ProblemAsync(HttpStatusCode.BadRequest, "salespersonCode");
+                    break;
+            }
+        }
+        Assert.Equal(10, await CountAsync(w));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Requests_refused_together_are_each_told_why_in_their_own_language(string provider)
+    {
+        var w = await InteractionWorld.CreateAsync(apps.For(provider));
+        var expected = new Dictionary<string, string>
+        {
+            ["en"] = "Salesperson NOSUCH does not exist.",
+            ["nl"] = "Verkoper NOSUCH bestaat niet.",
+            ["sv"] = "Säljaren NOSUCH finns inte.",
+            ["ru"] = "Продавец NOSUCH не существует.",
+        };
+        var languages = Enumerable.Range(0, 24).Select(i => expected.Keys.ElementAt(i % expected.Count)).ToList();
+        // Built together in the queue's batches, whose writer serves every caller: each message is its caller's.
+        var responses = await Task.WhenAll(languages.Select(language =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/interactions")
+            {
+                Content = JsonContent.Create(new { contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = "NOSUCH", description = "Call" }),
+            };
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            return w.Client.SendAsync(request);
+        }));
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var problem = await responses[i].ProblemAsync(HttpStatusCode.BadRequest, "salespersonCode");
+            Assert.Equal(expected[languages[i]], problem.GetProperty("errors").GetProperty("salespersonCode")[0].GetString());
+        }
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_document_event_key_reused_with_another_document_is_refused_not_dropped(string provider)
     {
         var w = await InteractionWorld.CreateAsync(apps.For(provider));
