@@ -56,12 +56,11 @@ public sealed class WordLetter
     private static readonly byte[] LineBreak = "</w:t><w:br/><w:t xml:space=\"preserve\">"u8.ToArray();
 
     private readonly OutputEntry[] entries;
-    private readonly long sizeHint;
 
-    private WordLetter(OutputEntry[] entries, IReadOnlyList<string> mergeFields, IReadOnlyList<string> unknownMergeFields, long sizeHint)
+    private WordLetter(OutputEntry[] entries, IReadOnlyList<string> mergeFields, IReadOnlyList<string> unknownMergeFields)
     {
         this.entries = entries;
-        this.sizeHint = sizeHint;
+        HeldBytes = entries.Sum(e => e.Part?.Bytes ?? e.Packed!.Data.LongLength);
         MergeFields = mergeFields;
         UnknownMergeFields = unknownMergeFields;
     }
@@ -74,6 +73,9 @@ public sealed class WordLetter
 
     /// <summary>The fields of <see cref="MergeFields"/> that are not merge field names: they merge as blank.</summary>
     public IReadOnlyList<string> UnknownMergeFields { get; }
+
+    /// <summary>About how much memory the letter holds: what a cache of letters counts.</summary>
+    public long HeldBytes { get; }
 
     /// <summary>
     /// Opens a letter, refusing (400, field "file") one that is not a readable Word document or that exceeds
@@ -97,7 +99,7 @@ public sealed class WordLetter
     /// <summary>The merged letter, as a new .docx.</summary>
     public byte[] Merge(MergeValues values)
     {
-        using var output = new MemoryStream((int)Math.Min(sizeHint, int.MaxValue / 2));
+        using var output = new MemoryStream((int)Math.Min(HeldBytes / 2 + 4096, int.MaxValue / 2));
         Merge(values, output);
         return output.ToArray();
     }
@@ -106,21 +108,24 @@ public sealed class WordLetter
     public void Merge(MergeValues values, Stream output)
     {
         ArgumentNullException.ThrowIfNull(values);
-        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
-        foreach (var entry in entries)
+        ArgumentNullException.ThrowIfNull(output);
+        var packed = new PackedZip.Entry[entries.Length];
+        using var part = new MemoryStream();
+        for (var i = 0; i < entries.Length; i++)
         {
-            var zipEntry = zip.CreateEntry(entry.Name, entry.Compress ? CompressionLevel.Fastest : CompressionLevel.NoCompression);
-            zipEntry.LastWriteTime = entry.LastWriteTime;
-            using var stream = zipEntry.Open();
-            if (entry.Part is { } part)
+            var entry = entries[i];
+            if (entry.Part is { } template)
             {
-                part.Write(stream, values);
+                part.SetLength(0);
+                template.Write(part, values);
+                packed[i] = PackedZip.Pack(entry.Name, part.GetBuffer().AsSpan(0, (int)part.Length), entry.LastWriteTime, CompressionLevel.Fastest);
             }
             else
             {
-                stream.Write(entry.Content);
+                packed[i] = entry.Packed!;
             }
         }
+        PackedZip.Write(output, packed);
     }
 
     /// <summary>
@@ -193,15 +198,17 @@ public sealed class WordLetter
             templates[EntryName(main.DocumentSettingsPart)] = fields.Template(settings);
         }
 
-        var entries = files.Select(f => new OutputEntry(f.Entry.FullName, f.Entry.LastWriteTime,
-            Compress: templates.ContainsKey(f.Entry.FullName) || f.Entry.CompressedLength < f.Entry.Length * 9 / 10,
-            f.Content, templates.GetValueOrDefault(f.Entry.FullName))).ToArray();
+        // The parts a merge does not change are packed now, once; a picture Word stored unpacked is not tried again.
+        var entries = files.Select(f => templates.TryGetValue(f.Entry.FullName, out var part)
+            ? new OutputEntry(f.Entry.FullName, f.Entry.LastWriteTime, part, null)
+            : new OutputEntry(f.Entry.FullName, f.Entry.LastWriteTime, null, PackedZip.Pack(f.Entry.FullName, f.Content, f.Entry.LastWriteTime,
+                f.Entry.CompressedLength < f.Entry.Length * 9 / 10 ? CompressionLevel.Optimal : CompressionLevel.NoCompression))).ToArray();
         if (templates.Keys.Any(name => !files.Any(f => f.Entry.FullName.Equals(name, StringComparison.OrdinalIgnoreCase))))
         {
             throw new InvalidDataException("A part is not where the package says.");
         }
         var (all, unknown) = FieldSlots.Names(templates.Values);
-        return new WordLetter(entries, all, unknown, files.Sum(f => (long)f.Content.Length) / 4 + 4096);
+        return new WordLetter(entries, all, unknown);
     }
 
     private static string EntryName(OpenXmlPart part) => Uri.UnescapeDataString(part.Uri.OriginalString).TrimStart('/');
@@ -352,12 +359,15 @@ public sealed class WordLetter
         public List<Run> Placeholders { get; } = [];
     }
 
-    private sealed record OutputEntry(string Name, DateTimeOffset LastWriteTime, bool Compress, byte[] Content, PartTemplate? Part);
+    /// <summary>A file of the merged package: a part to write for each merge, or one packed for all.</summary>
+    private sealed record OutputEntry(string Name, DateTimeOffset LastWriteTime, PartTemplate? Part, PackedZip.Entry? Packed);
 
     /// <summary>A part as literal XML between placeholders, the literal bytes encoded once.</summary>
     private sealed class PartTemplate(byte[][] literals, Slot[] slots)
     {
         public Slot[] Slots { get; } = slots;
+
+        public long Bytes => literals.Sum(l => (long)l.Length);
 
         public void Write(Stream output, MergeValues values)
         {

@@ -31,7 +31,7 @@ public static class SampleLetter
             header.Header = new Header(
                 Paragraph(JustificationValues.Right, Field(MergeValues.CompanyName, bold: true, size: 28)),
                 Paragraph(JustificationValues.Right, Field(MergeValues.CompanyAddress)),
-                Paragraph(JustificationValues.Right, [.. Field(MergeValues.CompanyPostCode), Text(" "), .. Field(MergeValues.CompanyCity)]));
+                Rule(Paragraph(JustificationValues.Right, [.. Field(MergeValues.CompanyPostCode), Text(" "), .. Field(MergeValues.CompanyCity)])));
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = new Footer(Paragraph(JustificationValues.Center,
                 [.. Field(MergeValues.CompanyName, size: 16), Text(" · ", size: 16), .. Field(MergeValues.SalespersonEmail, size: 16)]));
@@ -41,17 +41,18 @@ public static class SampleLetter
                 Paragraph(null, Field(MergeValues.ContactAddress)),
                 Paragraph(null, [.. Field(MergeValues.ContactPostCode), Text("  "), .. Field(MergeValues.ContactCity)]),
                 Paragraph(null),
+                Paragraph(null),
                 Paragraph(JustificationValues.Right, Field(MergeValues.Date)),
                 Paragraph(null),
-                new Paragraph(new SimpleField(new Run(Bold(), new Text("«Subject»"))) { Instruction = " MERGEFIELD Subject \\* MERGEFORMAT " }),
-                Paragraph(null),
-                Paragraph(null, [Text(texts.Salutation + " "), .. Field(MergeValues.ContactName), Text(",")]));
+                Spaced(new Paragraph(new SimpleField(new Run(Bold(), new Text("«Subject»"))) { Instruction = " MERGEFIELD Subject \\* MERGEFORMAT " })),
+                Spaced(Paragraph(null, [Text(texts.Salutation + " "), .. Field(MergeValues.ContactName), Text(",")])));
             foreach (var paragraph in texts.Body)
             {
-                body.Append(Paragraph(null, Text(paragraph)));
+                body.Append(Spaced(Paragraph(null, Text(paragraph))));
             }
             body.Append(
                 Paragraph(null, Text(texts.Closing)),
+                Paragraph(null),
                 Paragraph(null),
                 Paragraph(null, Field(MergeValues.SalespersonName)),
                 Paragraph(null, Field(MergeValues.CompanyName)),
@@ -59,7 +60,7 @@ public static class SampleLetter
                     new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(header) },
                     new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                     new PageSize { Width = 11906, Height = 16838 },
-                    new PageMargin { Top = 1701, Right = 1418, Bottom = 1418, Left = 1418, Header = 709, Footer = 709, Gutter = 0 }));
+                    new PageMargin { Top = 2268, Right = 1418, Bottom = 1418, Left = 1418, Header = 709, Footer = 709, Gutter = 0 }));
             main.Document = new Document(body);
         }
         return stream.ToArray();
@@ -87,6 +88,22 @@ public static class SampleLetter
             paragraph.Append(new ParagraphProperties(new Justification { Val = value }));
         }
         paragraph.Append(runs);
+        return paragraph;
+    }
+
+    /// <summary>A paragraph of the letter's text: a blank line's space after it.</summary>
+    private static Paragraph Spaced(Paragraph paragraph)
+    {
+        var properties = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+        properties.Append(new SpacingBetweenLines { After = "240" });
+        return paragraph;
+    }
+
+    /// <summary>The sender block ends with a thin line across the page, as letterheads do.</summary>
+    private static Paragraph Rule(Paragraph paragraph)
+    {
+        var properties = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+        properties.PrependChild(new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 4, Space = 4, Color = "808080" }));
         return paragraph;
     }
 

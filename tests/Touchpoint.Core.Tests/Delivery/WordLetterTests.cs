@@ -203,8 +203,8 @@ public sealed class WordLetterTests
         Assert.Empty(letter.UnknownMergeFields);
         Assert.Equal(["ContactName", "ContactAddress", "ContactPostCode", "ContactCity", "Date", "Subject", "SalespersonName", "CompanyName",
             "CompanyAddress", "CompanyPostCode", "CompanyCity", "SalespersonEmail"], letter.MergeFields);
-        Assert.Equal("Ann Smith¶Main Street 1¶1234 AB  Utrecht¶¶3 December 2026¶¶Our offer¶¶Dear Ann Smith,¶Thank you for your visit.¶"
-            + "We enclose our offer.¶Kind regards,¶¶Bob Jones¶Cronus", Body(merged));
+        Assert.Equal("Ann Smith¶Main Street 1¶1234 AB  Utrecht¶¶¶3 December 2026¶¶Our offer¶Dear Ann Smith,¶Thank you for your visit.¶"
+            + "We enclose our offer.¶Kind regards,¶¶¶Bob Jones¶Cronus", Body(merged));
         Assert.Equal("Cronus¶5 The Ring¶W2 8HG London", Read(merged, d => Text(d.MainDocumentPart!.HeaderParts.Single().Header!)));
         Assert.False(HasFields(merged));
         Assert.Equal(merged, letter.Merge(Values((MergeValues.ContactName, "Ann Smith"), (MergeValues.ContactAddress, "Main Street 1"),
@@ -255,6 +255,28 @@ public sealed class WordLetterTests
         var zip = Zip(("[Content_Types].xml", "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"u8.ToArray()));
 
         Assert.Throws<DomainException>(() => WordLetter.Open(zip, "x.docx"));
+    }
+
+    [Fact]
+    public async Task A_cached_letter_is_parsed_once_per_content_and_a_refused_one_is_not_kept()
+    {
+        using var cache = new WordLetterCache();
+        var docx = Build([P(Field(" MERGEFIELD ContactName "))]);
+        var reads = 0;
+        Task<byte[]> Read(CancellationToken _)
+        {
+            reads++;
+            return Task.FromResult(docx);
+        }
+
+        var first = await cache.GetAsync("hash-1", "letter.docx", Read);
+        var second = await cache.GetAsync("hash-1", "letter.docx", Read);
+        await Assert.ThrowsAsync<DomainException>(() => cache.GetAsync("hash-2", "bad.docx", _ => Task.FromResult(new byte[] { 1, 2 })));
+        await Assert.ThrowsAsync<DomainException>(() => cache.GetAsync("hash-2", "bad.docx", _ => Task.FromResult(new byte[] { 1, 2 })));
+
+        Assert.Same(first, second);
+        Assert.Equal(1, reads);
+        Assert.True(first.HeldBytes > 0);
     }
 
     private static byte[] Zip(params (string Name, byte[] Content)[] files)
