@@ -21,29 +21,6 @@ internal static class Files
         return buffer.ToArray();
     }
 
-    /// <summary>A Word letter with a complex MERGEFIELD for each name, after a paragraph of <paramref name="text"/>.</summary>
-    public static byte[] Letter(string[] fields, string text)
-    {
-        using var buffer = new MemoryStream();
-        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
-        {
-            var body = new Body(new Paragraph(new Run(new Text(text))));
-            foreach (var field in fields)
-            {
-                body.Append(new Paragraph(
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.Begin }),
-                    new Run(new FieldCode(" MERGEFIELD ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new FieldCode(field)),
-                    new Run(new FieldCode(" \\* MERGEFORMAT ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.Separate }),
-                    new Run(new Text($"«{field}»")),
-                    new Run(new FieldChar { FieldCharType = FieldCharValues.End })));
-            }
-            document.AddMainDocumentPart().Document = new Document(body);
-        }
-        return buffer.ToArray();
-    }
-
     /// <summary>A Word package whose document part is 50 MB of zeros, packed to a few kilobytes.</summary>
     public static byte[] ZipBomb()
     {

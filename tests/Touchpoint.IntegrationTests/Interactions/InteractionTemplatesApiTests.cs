@@ -136,7 +136,7 @@ public sealed class InteractionTemplatesApiTests(AppPerProvider apps) : IClassFi
     {
         var client = await Admin(provider);
         var code = await TemplateAsync(client, await GroupAsync(client), new { languageCodeDefault = "ENU" });
-        var letter = Files.Letter(["ContactName", "contactcity", "Fax"], $"Letter {Guid.NewGuid()}");
+        var letter = WordLetters.WithFields($"Letter {Guid.NewGuid()}", "ContactName", "contactcity", "Fax");
 
         var uploaded = await (await UploadAsync(client, code, "ENU", "letter.docx", letter)).JsonAsync(HttpStatusCode.OK);
 

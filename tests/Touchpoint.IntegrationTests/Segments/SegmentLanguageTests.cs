@@ -250,9 +250,9 @@ public sealed class SegmentLanguageTests(AppPerProvider apps) : IClassFixture<Ap
         await (await l.Client.PostAsync($"/api/v1/segments/{no}/lines/{line}/languages", new { languageCode = "NLD" })).JsonAsync(HttpStatusCode.Created);
 
         var header = await (await l.Client.PutAsync($"/api/v1/segments/{no}/languages/ENU/attachment?replace=true",
-            Files.Form("letter.docx", Files.Letter(["ContactName", "Salutation"], $"Header {Guid.NewGuid()}")))).JsonAsync(HttpStatusCode.OK);
+            Files.Form("letter.docx", WordLetters.WithFields($"Header {Guid.NewGuid()}", "ContactName", "Salutation")))).JsonAsync(HttpStatusCode.OK);
         var own = await (await l.Client.PutAsync($"/api/v1/segments/{no}/lines/{line}/languages/NLD/attachment?replace=true",
-            Files.Form("brief.docx", Files.Letter(["Date"], $"Line {Guid.NewGuid()}")))).JsonAsync(HttpStatusCode.OK);
+            Files.Form("brief.docx", WordLetters.WithFields($"Line {Guid.NewGuid()}", "Date")))).JsonAsync(HttpStatusCode.OK);
 
         Assert.Equal(("letter.docx", "ENU"), (header.Str("attachmentFileName"), header.Str("languageCode")));
         Assert.Equal(["ContactName", "Salutation"], header.GetProperty("mergeFields").EnumerateArray().Select(f => f.GetString()));
