@@ -36,13 +36,30 @@ public sealed class LetterUploadTests(BrowserFixture browser) : IClassFixture<Br
         return (no, line);
     }
 
-    internal static Task UploadAsync(ILocator within, string testId, string language, string fileName, byte[] content) =>
-        within.Locator($"[data-testid={testId}][data-language={language}] input[type=file]").SetInputFilesAsync(new FilePayload
+    /// <summary>
+    /// Chooses the file for a language's upload button, and again if the list was still being replaced by its
+    /// interactive render when the first choice came (that choice went to an input that no longer exists).
+    /// </summary>
+    internal static async Task UploadAsync(ILocator within, string testId, string language, string fileName, byte[] content)
+    {
+        for (var attempt = 1; ; attempt++)
         {
-            Name = fileName,
-            MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            Buffer = content,
-        });
+            await within.Locator($"[data-testid={testId}][data-language={language}] input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = fileName,
+                MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                Buffer = content,
+            });
+            try
+            {
+                await Expect(within.GetByTestId("letter-fields")).ToContainTextAsync(fileName, new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
 
     [BrowserFact]
     public async Task A_letter_uploaded_on_the_template_card_shows_its_fields_and_warns_about_unknown_ones()
