@@ -53,7 +53,6 @@ public sealed record LetterFieldsDto(IReadOnlyList<string> MergeFields, IReadOnl
 public sealed class WordLetter
 {
     private const string XmlDeclaration = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\r\n";
-    private static readonly byte[] LineBreak = "</w:t><w:br/><w:t xml:space=\"preserve\">"u8.ToArray();
 
     private readonly OutputEntry[] entries;
 
@@ -382,9 +381,14 @@ public sealed class WordLetter
         }
     }
 
-    /// <summary>One merge field's place: its code, its known name (null: unknown, blank), and whether it is code text.</summary>
+    /// <summary>
+    /// One merge field's place: its code, its known name (null: unknown, blank), whether it is code text, and the
+    /// markup that breaks its text into lines (the text element's prefix is the part's own, "w" as Word writes it).
+    /// </summary>
     private sealed record Slot(MergeFieldCode Code, string? KnownName, bool InCode)
     {
+        public byte[] LineBreak { get; init; } = [];
+
         public void Write(Stream output, MergeValues values)
         {
             if (KnownName is null)
@@ -477,11 +481,22 @@ public sealed class WordLetter
             {
                 var close = xml.IndexOf('\uE001', at);
                 literals.Add(Encoding.UTF8.GetBytes(xml[start..at]));
-                used.Add(slots[int.Parse(xml.AsSpan(at + tag.Length, close - at - tag.Length), System.Globalization.CultureInfo.InvariantCulture)]);
+                var slot = slots[int.Parse(xml.AsSpan(at + tag.Length, close - at - tag.Length), System.Globalization.CultureInfo.InvariantCulture)];
+                used.Add(slot with { LineBreak = LineBreak(xml, at) });
                 start = close + 1;
             }
             literals.Add(Encoding.UTF8.GetBytes(xml[start..]));
             return new PartTemplate([.. literals], [.. used]);
+        }
+
+        /// <summary>Closes the text element the marker is in, breaks the line, opens another: with that element's prefix.</summary>
+        private static byte[] LineBreak(string xml, int marker)
+        {
+            var element = xml.LastIndexOf('<', marker);
+            var colon = xml.IndexOf(':', element, marker - element);
+            var space = xml.IndexOfAny([' ', '>'], element, marker - element);
+            var p = colon > element && (space < 0 || colon < space) ? xml[(element + 1)..(colon + 1)] : "";
+            return Encoding.UTF8.GetBytes($"</{p}t><{p}br/><{p}t xml:space=\"preserve\">");
         }
 
         /// <summary>Field names in order of the parts, known ones spelled as the API does, each once.</summary>

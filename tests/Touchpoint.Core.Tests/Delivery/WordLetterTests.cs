@@ -122,6 +122,31 @@ public sealed class WordLetterTests
     }
 
     [Fact]
+    public void A_document_that_names_words_namespace_otherwise_gets_line_breaks_in_its_own_prefix()
+    {
+        var docx = Build([P(Field(" MERGEFIELD ContactAddress "))]);
+        using var package = new MemoryStream();
+        package.Write(docx);
+        using (var zip = new ZipArchive(package, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            var part = zip.GetEntry("word/document.xml")!;
+            string xml;
+            using (var reader = new StreamReader(part.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+            part.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("word/document.xml").Open());
+            writer.Write(xml.Replace("xmlns:w=", "xmlns:ns0=", StringComparison.Ordinal).Replace("<w:", "<ns0:", StringComparison.Ordinal)
+                .Replace("</w:", "</ns0:", StringComparison.Ordinal).Replace(" w:", " ns0:", StringComparison.Ordinal));
+        }
+
+        var merged = Merge(package.ToArray(), (MergeValues.ContactAddress, "Main Street 1\nBuilding B"));
+
+        Assert.Equal("Main Street 1\nBuilding B", Body(merged));
+    }
+
+    [Fact]
     public void A_merge_field_within_another_fields_code_becomes_code_text_and_the_outer_field_is_updated_by_word()
     {
         OpenXmlElement[] ifField =
