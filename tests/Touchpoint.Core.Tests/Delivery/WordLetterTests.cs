@@ -57,6 +57,34 @@ public sealed class WordLetterTests
     }
 
     [Fact]
+    public void A_field_in_a_drawing_text_box_is_merged_in_the_shape_and_in_its_fallback()
+    {
+        // Word writes a text box twice: as a DrawingML shape and, for older readers, as a VML one.
+        const string field = """<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> MERGEFIELD </w:instrText></w:r><w:r><w:instrText>ContactCity</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>«ContactCity»</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>""";
+        var run = new Run($"""
+            <w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"
+                 xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"
+                 xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">
+              <mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0"
+                relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>
+                <wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>
+                <wp:extent cx="2360930" cy="1404620"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="217" name="Text Box 2"/>
+                <wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/>
+                <wps:txbx><w:txbxContent>{field}</w:txbxContent></wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>
+              <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent>{field}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent>
+            </w:r>
+            """);
+        var docx = Build([P(R("Box: "), run)]);
+
+        var letter = WordLetter.Open(docx, "letter.docx");
+        var merged = letter.Merge(Values((MergeValues.ContactCity, "Utrecht")));
+
+        Assert.Equal(["ContactCity"], letter.MergeFields);
+        Assert.Equal(2, Read(merged, d => d.MainDocumentPart!.Document!.Descendants<Text>().Count(t => t.Text == "Utrecht")));
+        Assert.False(HasFields(merged));
+    }
+
+    [Fact]
     public void A_simple_field_is_merged_with_the_formatting_of_its_result()
     {
         var docx = Build([P(R("Re: "), new SimpleField(new Run(new RunProperties(new Bold()), new Text("«Subject»"))) { Instruction = " MERGEFIELD  Subject " })]);
