@@ -7,6 +7,7 @@ using Perfolizer.Mathematics.OutlierDetection;
 using Touchpoint.Benchmarks;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Touchpoint.Benchmarks.Contacts;
+using Touchpoint.Benchmarks.Delivery;
 using Touchpoint.Benchmarks.Interactions;
 using Touchpoint.Benchmarks.Segments;
 
@@ -28,6 +29,11 @@ if (args is ["post-load" or "bare-insert" or "bare-delete", ..])
 if (args is ["log-segment-contacts" or "log-segment-load" or "bare-log-insert" or "drop-pg-database", ..])
 {
     Environment.ExitCode = await LogSegmentLoad.RunAsync(args);
+    return;
+}
+if (args is ["merge-letters", ..])
+{
+    WordLetterBenchmarks.MergeMany(args is [_, var n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return;
 }
 if (args is ["explain-log", ..])

@@ -22,6 +22,7 @@ public static class CoreServices
         services.AddScoped<NoSeriesManagement>();
         services.TryAddSingleton(AttachmentSettings.Default);
         services.AddScoped<AttachmentStore>();
+        services.TryAddSingleton<Delivery.WordLetterCache>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();

@@ -2,16 +2,23 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Common;
+using Touchpoint.Core.Delivery;
 
 namespace Touchpoint.Core.Attachments;
 
-/// <summary>A file that passed <see cref="AttachmentStore.Check"/>.</summary>
-public sealed record CheckedFile(string Name, string Extension, string ContentType, byte[] Content);
+/// <summary>A file that passed <see cref="AttachmentStore.Check"/>; a Word document opened as a letter.</summary>
+public sealed record CheckedFile(string Name, string Extension, string ContentType, byte[] Content, WordLetter? Letter)
+{
+    /// <summary>The letter's merge fields, and those among them that are unknown; none for other kinds of file.</summary>
+    public LetterFieldsDto Fields => Letter is null ? LetterFieldsDto.None : new(Letter.MergeFields, Letter.UnknownMergeFields);
+}
+
 
 /// <summary>
 /// Adds, reads and removes attachments. A file is checked before it is kept: not empty, not larger than the limit,
 /// of a known kind, and its bytes are what its extension claims (a "letter.docx" that is not a Word document would
-/// fail later, at merge or at the recipient). The caller saves the changes (one transaction with its own).
+/// fail later, at merge or at the recipient), and a Word document opens as a letter within its limits (rule 49). The
+/// caller saves the changes (one transaction with its own).
 /// </summary>
 public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings settings, TimeProvider clock)
 {
@@ -68,13 +75,15 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
         {
             throw DomainException.Invalid("file", Messages.Get("AttachmentNotWhatItClaims", name, extension));
         }
-        return new CheckedFile(name, extension, contentType, content);
+        // A letter is opened now, bounded, so a file that could never be merged is refused before it is stored.
+        var letter = extension == "docx" ? WordLetter.Open(content, name) : null;
+        return new CheckedFile(name, extension, contentType, content, letter);
     }
 
     /// <summary>Adds a checked file (and its content, when new) to the change set.</summary>
     public async Task<Attachment> AddAsync(CheckedFile file, CancellationToken ct)
     {
-        var (name, extension, contentType, content) = file;
+        var (name, extension, contentType, content, _) = file;
         var hash = Convert.ToHexStringLower(SHA256.HashData(content));
         if (!await db.AttachmentContents.AnyAsync(c => c.Hash == hash, ct)
             && db.AttachmentContents.Local.All(c => c.Hash != hash))

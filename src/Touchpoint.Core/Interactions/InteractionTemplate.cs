@@ -1,5 +1,6 @@
 using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
+using Touchpoint.Core.Delivery;
 
 namespace Touchpoint.Core.Interactions;
 
@@ -183,5 +184,19 @@ public sealed class InteractionTemplateLanguage
     public void SetAttachment(long? attachmentNo) => AttachmentNo = attachmentNo;
 }
 
-public sealed record InteractionTemplateLanguageDto(string LanguageCode, string Description, bool HasAttachment,
+public record InteractionTemplateLanguageDto(string LanguageCode, string Description, bool HasAttachment,
     string? AttachmentFileName, long? AttachmentSize);
+
+/// <summary>The answer to an upload: the language as read, and the merge fields of its Word letter (rule 49).</summary>
+public sealed record UploadedTemplateLanguageDto : InteractionTemplateLanguageDto
+{
+    public UploadedTemplateLanguageDto(InteractionTemplateLanguageDto language, LetterFieldsDto fields) : base(language)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        MergeFields = fields.MergeFields;
+        UnknownMergeFields = fields.UnknownMergeFields;
+    }
+
+    public IReadOnlyList<string> MergeFields { get; }
+    public IReadOnlyList<string> UnknownMergeFields { get; }
+}

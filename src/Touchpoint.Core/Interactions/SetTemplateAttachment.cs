@@ -8,11 +8,12 @@ namespace Touchpoint.Core.Interactions;
 /// Uploads, replaces, removes and downloads the attachment of a template language. Rule 5: an existing attachment is
 /// replaced only when the caller says so (BC's "Replace existing attachment?", default No) and only when it is not
 /// read-only; a file refused for itself is refused before that question is asked. Removing the Word document of the
-/// default language resets a Merge wizard action (rule 2).
+/// default language resets a Merge wizard action (rule 2). A Word document is opened as a letter before it is stored,
+/// and the answer names its merge fields (rule 49).
 /// </summary>
 public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore attachments, ListTemplateLanguages read)
 {
-    public async Task<InteractionTemplateLanguageDto> HandleAsync(string templateCode, string languageCode, string? fileName,
+    public async Task<UploadedTemplateLanguageDto> HandleAsync(string templateCode, string languageCode, string? fileName,
         byte[] content, bool replace, CancellationToken ct = default)
     {
         var (template, language) = await FindAsync(templateCode, languageCode, ct);
@@ -34,7 +35,7 @@ public sealed class SetTemplateAttachment(ITouchpointDb db, AttachmentStore atta
             await attachments.RemoveAsync(no, ct);
         }
         await transaction.CommitAsync(ct);
-        return await read.GetAsync(template.Code, language.LanguageCode, ct);
+        return new UploadedTemplateLanguageDto(await read.GetAsync(template.Code, language.LanguageCode, ct), file.Fields);
     }
 
     public async Task RemoveAsync(string templateCode, string languageCode, CancellationToken ct = default)

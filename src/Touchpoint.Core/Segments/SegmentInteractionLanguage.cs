@@ -1,3 +1,5 @@
+using Touchpoint.Core.Delivery;
+
 namespace Touchpoint.Core.Segments;
 
 /// <summary>
@@ -40,5 +42,19 @@ public sealed class SegmentInteractionLanguage
     public void SetAttachment(long? attachmentNo) => AttachmentNo = attachmentNo;
 }
 
-public sealed record SegmentInteractionLanguageDto(string LanguageCode, string Description, string Subject, bool HasAttachment,
+public record SegmentInteractionLanguageDto(string LanguageCode, string Description, string Subject, bool HasAttachment,
     string? AttachmentFileName, long? AttachmentSize);
+
+/// <summary>The answer to an upload: the language as read, and the merge fields of its Word letter (rule 49).</summary>
+public sealed record UploadedSegmentLanguageDto : SegmentInteractionLanguageDto
+{
+    public UploadedSegmentLanguageDto(SegmentInteractionLanguageDto language, LetterFieldsDto fields) : base(language)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        MergeFields = fields.MergeFields;
+        UnknownMergeFields = fields.UnknownMergeFields;
+    }
+
+    public IReadOnlyList<string> MergeFields { get; }
+    public IReadOnlyList<string> UnknownMergeFields { get; }
+}

@@ -8,11 +8,12 @@ namespace Touchpoint.Core.Segments;
 /// Uploads, replaces, removes and downloads the attachment of a segment language, as for a template language
 /// (rule 5: an existing file is replaced only when the caller says so, and never a read-only one). The lines that use
 /// the language take the new file at once (rule 40): a header-level file reaches the lines that inherit it, a line's
-/// own file that line only.
+/// own file that line only. A Word document is opened as a letter before it is stored, and the answer names its
+/// merge fields (rule 49).
 /// </summary>
 public sealed class SetSegmentLanguageAttachment(ITouchpointDb db, SegmentLanguages languages, AttachmentStore attachments, ListSegmentLanguages read)
 {
-    public async Task<SegmentInteractionLanguageDto> HandleAsync(string segmentNo, int lineNo, string languageCode, string? fileName,
+    public async Task<UploadedSegmentLanguageDto> HandleAsync(string segmentNo, int lineNo, string languageCode, string? fileName,
         byte[] content, bool replace, CancellationToken ct = default)
     {
         var (header, _, language) = await languages.FindAsync(segmentNo, lineNo, languageCode, ct);
@@ -24,7 +25,7 @@ public sealed class SetSegmentLanguageAttachment(ITouchpointDb db, SegmentLangua
         await db.SaveChangesAsync(ct);
         await UseAsync(header, lineNo, language, attachment.No, ct);
         await transaction.CommitAsync(ct);
-        return await read.GetAsync(header.No, lineNo, language.LanguageCode, ct);
+        return new UploadedSegmentLanguageDto(await read.GetAsync(header.No, lineNo, language.LanguageCode, ct), file.Fields);
     }
 
     public async Task RemoveAsync(string segmentNo, int lineNo, string languageCode, CancellationToken ct = default)

@@ -1,20 +1,37 @@
 using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Text;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Touchpoint.IntegrationTests.Interactions;
 
 /// <summary>Small real files for upload tests.</summary>
 internal static class Files
 {
-    /// <summary>A minimal Word package: a ZIP with the Office part list and a document part.</summary>
+    /// <summary>A minimal Word document (one paragraph of <paramref name="text"/>), as the Open XML SDK writes it.</summary>
     public static byte[] Docx(string text = "Dear «Name»")
     {
         using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        using (var document = WordprocessingDocument.Create(buffer, WordprocessingDocumentType.Document))
         {
-            Write(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
-            Write(zip, "word/document.xml", $"""<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>""");
+            document.AddMainDocumentPart().Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>A Word package whose document part is 50 MB of zeros, packed to a few kilobytes.</summary>
+    public static byte[] ZipBomb()
+    {
+        var letter = Docx($"Bomb {Guid.NewGuid()}");
+        using var buffer = new MemoryStream();
+        buffer.Write(letter);
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Update, leaveOpen: true))
+        {
+            zip.GetEntry("word/document.xml")!.Delete();
+            using var part = zip.CreateEntry("word/document.xml", CompressionLevel.SmallestSize).Open();
+            part.Write(new byte[50 * 1024 * 1024]);
         }
         return buffer.ToArray();
     }
@@ -26,11 +43,5 @@ internal static class Files
         var file = new ByteArrayContent(content);
         file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         return new MultipartFormDataContent { { file, "file", fileName } };
-    }
-
-    private static void Write(ZipArchive zip, string name, string content)
-    {
-        using var writer = new StreamWriter(zip.CreateEntry(name).Open());
-        writer.Write(content);
     }
 }

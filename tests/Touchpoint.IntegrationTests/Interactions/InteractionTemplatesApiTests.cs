@@ -132,6 +132,37 @@ public sealed class InteractionTemplatesApiTests(AppPerProvider apps) : IClassFi
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_word_letter_upload_answers_its_merge_fields_and_the_unknown_ones(string provider)
+    {
+        var client = await Admin(provider);
+        var code = await TemplateAsync(client, await GroupAsync(client), new { languageCodeDefault = "ENU" });
+        var letter = WordLetters.WithFields($"Letter {Guid.NewGuid()}", "ContactName", "contactcity", "Fax");
+
+        var uploaded = await (await UploadAsync(client, code, "ENU", "letter.docx", letter)).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("ENU", "letter.docx", true), (uploaded.Str("languageCode"), uploaded.Str("attachmentFileName"), uploaded.GetProperty("hasAttachment").GetBoolean()));
+        Assert.Equal(["ContactName", "ContactCity", "Fax"], uploaded.GetProperty("mergeFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["Fax"], uploaded.GetProperty("unknownMergeFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(letter, await (await client.GetAsync($"/api/v1/interactionTemplates/{code}/languages/ENU/attachment")).Content.ReadAsByteArrayAsync());
+        // Another kind of file has no merge fields.
+        var html = await (await UploadAsync(client, code, "ENU", "body.html", Files.Text("<p>Hello</p>"), replace: true)).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal((0, 0), (html.GetProperty("mergeFields").GetArrayLength(), html.GetProperty("unknownMergeFields").GetArrayLength()));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_word_file_that_unpacks_far_beyond_its_size_is_refused_and_nothing_is_stored(string provider)
+    {
+        var client = await Admin(provider);
+        var code = await TemplateAsync(client, await GroupAsync(client), new { languageCodeDefault = "ENU" });
+        var before = await CountFilesAsync(provider);
+
+        var refused = await (await UploadAsync(client, code, "ENU", "bomb.docx", Files.ZipBomb())).ProblemAsync(HttpStatusCode.BadRequest, "file");
+
+        Assert.Contains("bomb.docx", refused.Str("detail"));
+        Assert.Equal(before, await CountFilesAsync(provider));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Bad_files_are_refused_with_a_clear_status_and_nothing_is_stored(string provider)
     {
         var client = await Admin(provider);

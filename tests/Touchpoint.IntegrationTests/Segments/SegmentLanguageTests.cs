@@ -241,6 +241,27 @@ public sealed class SegmentLanguageTests(AppPerProvider apps) : IClassFixture<Ap
         Assert.Equal("Voor Daan", (await LogAsync(l, no))[l.Dutch].Letter);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_segment_language_or_line_letter_upload_answers_its_merge_fields(string provider)
+    {
+        var l = await LettersAsync(provider);
+        var no = await SegmentAsync(l, l.W.Template);
+        var line = (await LineAsync(l, no, l.Dutch)).GetProperty("lineNo").GetInt32();
+        await (await l.Client.PostAsync($"/api/v1/segments/{no}/lines/{line}/languages", new { languageCode = "NLD" })).JsonAsync(HttpStatusCode.Created);
+
+        var header = await (await l.Client.PutAsync($"/api/v1/segments/{no}/languages/ENU/attachment?replace=true",
+            Files.Form("letter.docx", WordLetters.WithFields($"Header {Guid.NewGuid()}", "ContactName", "Salutation")))).JsonAsync(HttpStatusCode.OK);
+        var own = await (await l.Client.PutAsync($"/api/v1/segments/{no}/lines/{line}/languages/NLD/attachment?replace=true",
+            Files.Form("brief.docx", WordLetters.WithFields($"Line {Guid.NewGuid()}", "Date")))).JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal(("letter.docx", "ENU"), (header.Str("attachmentFileName"), header.Str("languageCode")));
+        Assert.Equal(["ContactName", "Salutation"], header.GetProperty("mergeFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(["Salutation"], header.GetProperty("unknownMergeFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal("brief.docx", own.Str("attachmentFileName"));
+        Assert.Equal(["Date"], own.GetProperty("mergeFields").EnumerateArray().Select(f => f.GetString()));
+        Assert.Equal(0, own.GetProperty("unknownMergeFields").GetArrayLength());
+    }
+
     /// <summary>Defect: a line's languageCode was not checked ("XXX" was accepted).</summary>
     [Theory, SqliteData, PostgresData]
     public async Task A_line_language_its_template_and_segment_have_no_language_for_is_refused(string provider)
