@@ -58,6 +58,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();
+        services.AddSingleton<Core.Segments.ISegmentLogLock, Segments.PostgreSqlSegmentLogLock>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, PostgreSqlLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();

@@ -30,6 +30,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<IContactSearchIndex, SqliteContactSearchIndex>();
+        services.AddSingleton<Core.Segments.ISegmentLogLock, Segments.SqliteSegmentLogLock>();
         services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, SqliteLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();

@@ -4,7 +4,7 @@ namespace Touchpoint.Core.Interactions;
 
 /// <summary>
 /// The logging pipeline's bulk path, for many entries at once (every path of the logging pipeline, a single interaction as a batch of one): rows go to the database the way it
-/// takes them fastest (SQLite: one prepared INSERT reused; PostgreSQL: binary COPY), without EF Core change tracking,
+/// takes them fastest (SQLite: one prepared INSERT of 100 rows reused; PostgreSQL: binary COPY), without EF Core change tracking,
 /// which is 11–14× slower (benchmarks/README.md). The entries come from <see cref="InteractionLogEntry.From"/> like every other
 /// entry; the database numbers them.
 /// </summary>

@@ -52,7 +52,7 @@ public sealed record SharedCampaignEntries(string Description, DateOnly Date, st
 /// import and segments all hand it their lines, in batches (a single interaction is a batch of one). For a batch it
 /// checks the lines (rule 46) with one query per kind of reference, makes the campaign entries (rule 47), one read-only
 /// copy of each attachment the lines use (shared by their entries), writes the entries through the provider's bulk path
-/// (a prepared INSERT on SQLite, binary COPY on PostgreSQL), their comments and their statistics, all in the caller's
+/// (a prepared INSERT of many rows on SQLite, binary COPY on PostgreSQL), their comments and their statistics, all in the caller's
 /// transaction (or one of its own when the caller has none).
 /// </summary>
 public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments, TimeProvider clock)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Touchpoint.Core.Attachments;
@@ -22,7 +21,7 @@ public readonly record struct SegmentLogProgress(int Done, int Total);
 /// The lines are read in batches and written through the logging pipeline's bulk path, so a segment of any size
 /// costs the same memory, and 100,000 lines take about what the bare database needs to insert them.
 /// </summary>
-public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentStore attachments, NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
+public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLogLock segmentLock, AttachmentStore attachments, NoSeriesManagement noSeries, TimeProvider clock, ILogger<LogSegment> logger)
 {
     private const int BatchSize = 20000;
     private const int FollowUpDescriptionLength = 50;
@@ -130,15 +129,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, AttachmentS
     /// </summary>
     private async Task LockAsync(string segmentNo, CancellationToken ct)
     {
-        if (db.Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) != true)
-        {
-            return;
-        }
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("""SELECT 1 FROM "SegmentHeaders" WHERE "No" = {0} FOR UPDATE NOWAIT""", [segmentNo], ct);
-        }
-        catch (DbException e) when (e.SqlState == "55P03")
+        if (!await segmentLock.TryTakeAsync(db, segmentNo, ct))
         {
             throw DomainException.Conflict(Messages.Get("SegmentBeingLogged", segmentNo));
         }

@@ -1,8 +1,5 @@
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Core.Common;
-using Touchpoint.Core.Contacts;
-using Touchpoint.Persistence;
 using Touchpoint.TestKit;
 
 namespace Touchpoint.IntegrationTests.Segments;
@@ -18,19 +15,7 @@ public sealed class SegmentCriteriaVolumeTests(AppPerProvider apps) : IClassFixt
         var app = apps.For(provider);
         var client = await app.ClientAsync(Roles.Sales);
         var city = Unique.Code("V");
-        var now = TimeProvider.System.GetUtcNow();
-        await app.WithScopeAsync(async sp =>
-        {
-            var contacts = Enumerable.Range(1, Count).Select(i =>
-            {
-                var no = $"{city}{i:D6}";
-                var contact = Contact.Create(no, new ContactFields { Type = ContactType.Person, Name = $"Volume {i}", City = city }, null, now, new FieldErrors());
-                contact.AssignNo(no);
-                return contact;
-            });
-            await sp.GetRequiredService<IDatabaseProvider>().BulkInsertContactsAsync(sp.GetRequiredService<DatabaseSettings>().ConnectionString, contacts);
-            return 0;
-        });
+        await VolumeContacts.AddAsync(app, city, Count, "Volume");
         var no = (await (await client.PostAsync("/api/v1/segments", new { description = "Volume" })).JsonAsync(HttpStatusCode.Created)).Str("no");
 
         var added = (await (await client.PostAsync($"/api/v1/segments/{no}/addContacts", new { filter = new { city } })).JsonAsync(HttpStatusCode.OK))
