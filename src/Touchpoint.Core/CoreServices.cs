@@ -24,6 +24,7 @@ public static class CoreServices
         services.AddScoped<AttachmentStore>();
         services.TryAddSingleton<Delivery.WordLetterCache>();
         services.AddScoped<Delivery.EntryLetters>();
+        services.TryAddSingleton<Delivery.DeliverySignal>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();
