@@ -25,6 +25,7 @@ public static class CoreServices
         services.TryAddSingleton<Delivery.WordLetterCache>();
         services.AddScoped<Delivery.EntryLetters>();
         services.TryAddSingleton<Delivery.DeliverySignal>();
+        services.AddScoped<Delivery.DeliverEmail>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();
