@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
 using System.Xml;
 
@@ -132,7 +131,18 @@ public static class WordHtml
         {
             html.Append("<i>");
         }
-        html.Append(WebUtility.HtmlEncode(text));
+        // Only what HTML gives a meaning: the body is UTF-8, so letters of any language stay readable as they are.
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                '"' => html.Append("&quot;"),
+                _ => html.Append(c),
+            };
+        }
         if (italic)
         {
             html.Append("</i>");
