@@ -23,6 +23,9 @@ public static class CoreServices
         services.TryAddSingleton(AttachmentSettings.Default);
         services.AddScoped<AttachmentStore>();
         services.TryAddSingleton<Delivery.WordLetterCache>();
+        services.AddScoped<Delivery.EntryLetters>();
+        services.TryAddSingleton<Delivery.DeliverySignal>();
+        services.AddScoped<Delivery.DeliverEmail>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();

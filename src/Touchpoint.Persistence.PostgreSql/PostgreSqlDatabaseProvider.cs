@@ -62,6 +62,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, PostgreSqlLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
+        services.AddSingleton<Core.Delivery.IDeliverySorterClaims, Delivery.PostgreSqlDeliverySorterClaims>();
     }
 
     public void Prepare(string connectionString)

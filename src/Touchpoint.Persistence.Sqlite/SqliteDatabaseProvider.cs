@@ -34,6 +34,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, SqliteLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();
+        services.AddSingleton<Core.Delivery.IDeliverySorterClaims, Delivery.SqliteDeliverySorterClaims>();
     }
 
     public void Prepare(string connectionString)

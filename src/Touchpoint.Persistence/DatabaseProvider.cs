@@ -68,7 +68,12 @@ public static class PersistenceServices
         services.AddSingleton(new DatabaseSettings(provider.Name, connectionString));
         // Pooled contexts with options built once: built per request, EF Core would hash the options each time to find
         // its internal services, under a lock (measured: a sixth of a simple API call's CPU), and set up a new context.
-        services.AddDbContextPool<TouchpointDbContext>(o => provider.Configure(o, connectionString));
+        services.AddDbContextPool<TouchpointDbContext>((sp, o) =>
+        {
+            provider.Configure(o, connectionString);
+            // A commit that wrote entries to deliver wakes the delivery worker.
+            o.AddInterceptors(sp.GetRequiredService<Core.Delivery.DeliverySignal>());
+        });
         services.AddScoped<ITouchpointDb>(sp => sp.GetRequiredService<TouchpointDbContext>());
         services.AddScoped<IUserSetup, IdentityUserSetup>();
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
@@ -79,7 +84,7 @@ public static class PersistenceServices
 
     /// <summary>
     /// The configuration sections the web app and the CLI share, each bound once and checked when the host starts
-    /// (a bad value stops it with a message naming the key): attachments and the company.
+    /// (a bad value stops it with a message naming the key): attachments, the company and the SMTP server.
     /// </summary>
     public static IServiceCollection AddTouchpointOptions(this IServiceCollection services)
     {
@@ -89,6 +94,8 @@ public static class PersistenceServices
         services.AddSingleton(sp => new AttachmentSettings(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxSizeBytes));
         services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        services.AddOptions<Core.Delivery.SmtpOptions>().BindConfiguration(Core.Delivery.SmtpOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<Core.Delivery.SmtpOptions>, Core.Delivery.SmtpOptionsValidator>();
         return services;
     }
 }

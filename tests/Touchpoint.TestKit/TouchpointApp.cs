@@ -55,6 +55,24 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
 
     public string Provider { get; }
 
+    /// <summary>More configuration (e.g. <c>Touchpoint:Smtp:*</c>), set before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>Delivers e-mail to <paramref name="smtp"/>, retrying after <paramref name="retryDelay"/> (default 200 ms).</summary>
+    public TouchpointApp WithSmtp(TestSmtpServer smtp, TimeSpan? retryDelay = null, int maxAttempts = 10)
+    {
+        ArgumentNullException.ThrowIfNull(smtp);
+        Settings["Touchpoint:Smtp:Host"] = "127.0.0.1";
+        Settings["Touchpoint:Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Touchpoint:Smtp:Security"] = "none";
+        Settings["Touchpoint:Smtp:From"] = TestSmtpServer.From;
+        Settings["Touchpoint:Smtp:FromName"] = TestSmtpServer.FromName;
+        Settings["Touchpoint:Smtp:RetryDelay"] = (retryDelay ?? TimeSpan.FromMilliseconds(200)).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Touchpoint:Smtp:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Settings["Touchpoint:Smtp:PollInterval"] = "00:00:00.200";
+        return this;
+    }
+
     public string ConnectionString => _connectionString;
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
@@ -79,6 +97,10 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
         builder.UseSetting("Touchpoint:Admin:Password", AdminPassword);
         builder.UseSetting("Touchpoint:SeedDemoData", _seedDemo ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>An HTTP client signed in (bearer token) as a user with that role, made on first use.</summary>

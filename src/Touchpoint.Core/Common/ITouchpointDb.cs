@@ -42,6 +42,7 @@ public interface ITouchpointDb
     DbSet<SavedSegmentCriteriaLine> SavedSegmentCriteriaLines { get; }
     DbSet<LoggedSegment> LoggedSegments { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<Delivery.DeliverySorter> DeliverySorter { get; }
 
     DatabaseFacade Database { get; }
 

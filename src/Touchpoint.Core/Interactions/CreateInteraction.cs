@@ -30,6 +30,12 @@ public sealed record CreateInteractionRequest
     public string? OpportunityNo { get; init; }
     public IReadOnlyList<string>? Comments { get; init; }
     public bool Postpone { get; init; }
+
+    /// <summary>Rule 20: deliver the entry's attachment as its correspondence type says (not when postponed).</summary>
+    public bool Send { get; init; }
+
+    /// <summary>Rule 49: a Word letter sent by e-mail goes as a .docx attachment rather than as the body.</summary>
+    public bool SendWordDocsAsAttmt { get; init; }
 }
 
 /// <summary>
@@ -193,6 +199,11 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         {
             throw DomainException.Invalid("correspondenceType", Messages.Get("EmailNeedsAttachment"));
         }
+        if (request.Send && !request.Postpone && correspondenceType == CorrespondenceType.Email && string.IsNullOrWhiteSpace(contact.Email))
+        {
+            // Rule 46 with Deliver: an e-mail to be sent needs an address (without Send it goes without correspondence type).
+            throw DomainException.Invalid("contactNo", Messages.Get("ContactNeedsEmail", contact.No));
+        }
 
         var line = new InteractionLine
         {
@@ -228,6 +239,8 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
             Checked = true,
             Postponed = request.Postpone,
+            Deliver = request.Send && !request.Postpone,
+            SendWordDocsAsAttmt = request.SendWordDocsAsAttmt,
         };
         return new Built(line, toLog, new InteractionLogEntryQuery.Row(null!, contact.Name, contact.CompanyName, template.Description, salesperson?.Name));
     }

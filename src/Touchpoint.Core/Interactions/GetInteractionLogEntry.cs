@@ -12,7 +12,8 @@ public sealed record InteractionLogEntryDto(
     bool CampaignTarget, bool CampaignResponse, string? SegmentNo, long? LoggedSegmentEntryNo, Evaluation Evaluation,
     bool AttemptFailed, string? OpportunityNo, DeliveryStatus DeliveryStatus, bool Canceled,
     CorrespondenceType CorrespondenceType, DocumentType DocumentType, string? DocumentNo, int VersionNo, int DocNoOccurrence,
-    string? InteractionLanguageCode, bool HasAttachment, bool HasComments, bool Postponed);
+    string? InteractionLanguageCode, bool HasAttachment, bool HasComments, bool Postponed, DateTimeOffset? DeliveredAt,
+    string? DeliveryError);
 
 public sealed class GetInteractionLogEntry(ITouchpointDb db)
 {
@@ -48,7 +49,7 @@ internal static class InteractionLogEntryQuery
             e.SalespersonCode, e.CampaignNo, e.CampaignEntryNo, e.CampaignTarget, e.CampaignResponse, e.SegmentNo,
             e.LoggedSegmentEntryNo, e.Evaluation, e.AttemptFailed, e.OpportunityNo, e.DeliveryStatus, e.Canceled,
             e.CorrespondenceType, e.DocumentType, e.DocumentNo, e.VersionNo, e.DocNoOccurrence, e.InteractionLanguageCode,
-            e.AttachmentNo != null, e.HasComments, e.Postponed);
+            e.AttachmentNo != null, e.HasComments, e.Postponed, e.DeliveredAt, e.DeliveryError);
     }
 
     /// <summary>

@@ -56,6 +56,7 @@ public sealed class InteractionLogEntry
 {
     public const int DescriptionLength = 100;
     public const int ContactViaLength = 80;
+    public const int DeliveryErrorLength = 500;
 
     private InteractionLogEntry()
     {
@@ -86,6 +87,12 @@ public sealed class InteractionLogEntry
     public bool AttemptFailed { get; private set; }
     public string? SalespersonCode { get; private set; }
     public DeliveryStatus DeliveryStatus { get; private set; }
+
+    /// <summary>When the last delivery succeeded (rule 48: sent), else null.</summary>
+    public DateTimeOffset? DeliveredAt { get; private set; }
+
+    /// <summary>Why the last delivery failed (rule 48: Error), else null.</summary>
+    public string? DeliveryError { get; private set; }
     public bool Canceled { get; private set; }
     public CorrespondenceType CorrespondenceType { get; private set; }
     public DocumentType DocumentType { get; private set; }

@@ -3,6 +3,9 @@ using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Delivery;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Options;
 
 namespace Touchpoint.Core.Interactions;
 
@@ -36,6 +39,16 @@ public sealed record LineToLog
 
     /// <summary>Rule 27: the postponed entry this line completes (or keeps postponed), instead of a new one.</summary>
     public InteractionLogEntry? Resume { get; init; }
+
+    /// <summary>
+    /// Rules 44 and 47 ("Send"): a line with a correspondence type, not postponed, is delivered: its entry starts In
+    /// Progress and goes into the delivery sorter with it. It needs an attachment (rule 48) and, for e-mail, an address
+    /// (rule 46) and a configured SMTP server (rule 21).
+    /// </summary>
+    public bool Deliver { get; init; }
+
+    /// <summary>Rule 49: a Word letter goes as a .docx attachment rather than as the e-mail's body.</summary>
+    public bool SendWordDocsAsAttmt { get; init; }
 }
 
 /// <summary>What a caller read of a line's contact.</summary>
@@ -55,7 +68,8 @@ public sealed record SharedCampaignEntries(string Description, DateOnly Date, st
 /// (a prepared INSERT of many rows on SQLite, binary COPY on PostgreSQL), their comments and their statistics, all in the caller's
 /// transaction (or one of its own when the caller has none).
 /// </summary>
-public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments, TimeProvider clock)
+public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWriter writer, AttachmentStore attachments, TimeProvider clock,
+    IOptions<SmtpOptions> smtp, DeliverySignal deliverySignal)
 {
     /// <summary>The lines as one batch; returns their entries, numbered, in the lines' order.</summary>
     public async Task<IReadOnlyList<InteractionLogEntry>> HandleAsync(IReadOnlyList<LineToLog> lines, CancellationToken ct = default)
@@ -134,6 +148,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             return [];
         }
         var checkedLines = await CheckAsync(lines, ct);
+        checkedLines = ToDeliver(lines, checkedLines);
         var campaignEntryNos = await CampaignEntriesAsync(run, lines, checkedLines, ct);
         checkedLines = await AttachmentsAsync(run, lines, checkedLines, ct);
 
@@ -170,7 +185,70 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             await ResumeAsync(lines, resumed, ct);
         }
         await CommentsAsync(lines, entries, ct);
+        await DeliverySorterAsync(lines, entries, ct);
         return entries;
+    }
+
+    /// <summary>
+    /// Rules 44, 47 and 48: the lines to deliver (with "Send", a correspondence type, not postponed) start In Progress;
+    /// each needs an attachment, and e-mail needs the SMTP server (rule 21: refused, nothing written). Checked for the
+    /// whole batch before anything is written.
+    /// </summary>
+    private InteractionLine[] ToDeliver(IReadOnlyList<LineToLog> lines, InteractionLine[] checkedLines)
+    {
+        var errors = new FieldErrors();
+        var result = (InteractionLine[])checkedLines.Clone();
+        var email = false;
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = checkedLines[i];
+            if (!lines[i].Deliver || lines[i].Postponed || line.CorrespondenceType == CorrespondenceType.None)
+            {
+                continue;
+            }
+            if (line.AttachmentNo is null)
+            {
+                new LineErrors(errors, lines[i].SegmentLineNo, line.ContactNo).Add("interactionTemplateCode", lines[i].SegmentLineNo is { } lineNo
+                    ? Messages.Get("SegmentLineNoAttachmentToSend", lineNo, line.ContactNo)
+                    : Messages.Get("NoAttachmentToSend"));
+            }
+            email |= line.CorrespondenceType == CorrespondenceType.Email;
+            result[i] = line with { DeliveryStatus = DeliveryStatus.InProgress };
+        }
+        errors.ThrowIfAny();
+        if (email && !smtp.Value.IsSetUp)
+        {
+            throw DomainException.Conflict(Messages.Get("EmailNotSetUp"));
+        }
+        return result;
+    }
+
+    /// <summary>The delivery sorter's rows of the entries to deliver, in the entries' transaction; its commit wakes the worker.</summary>
+    private async Task DeliverySorterAsync(IReadOnlyList<LineToLog> lines, InteractionLogEntry[] entries, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var rows = new List<DeliverySorter>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var entry = entries[i];
+            if (entry.DeliveryStatus == DeliveryStatus.InProgress && !entry.Postponed)
+            {
+                rows.Add(new DeliverySorter(entry.EntryNo, entry.CorrespondenceType, entry.Subject, lines[i].SendWordDocsAsAttmt,
+                    entry.InteractionLanguageCode, now));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return;
+        }
+        db.DeliverySorter.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        // Written once and read by the worker: not kept in this context (a segment's run may write 100,000).
+        foreach (var row in rows)
+        {
+            ((DbContext)db).Entry(row).State = EntityState.Detached;
+        }
+        deliverySignal.WakeAfterCommit(db.Database.CurrentTransaction!.GetDbTransaction());
     }
 
     /// <summary>Rule 27: the resumed entries are saved as changed; their comments are replaced by the wizard's.</summary>
@@ -349,7 +427,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             }
             if (line.CorrespondenceType == CorrespondenceType.Email && string.IsNullOrEmpty(email))
             {
-                if (line.DeliveryStatus == DeliveryStatus.InProgress)
+                if (toLog.Deliver)
                 {
                     // Rule 46 with Deliver: an e-mail to be sent needs an address.
                     at.Add("contactNo", toLog.SegmentLineNo is { } lineNo

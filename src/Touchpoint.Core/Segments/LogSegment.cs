@@ -89,10 +89,14 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             {
                 batch.Add(new LineToLog
                 {
-                    Line = ToInteractionLine(row.Line, send, logged.EntryNo, templateGroups, now),
+                    Line = ToInteractionLine(row.Line, logged.EntryNo, templateGroups, now),
                     UserId = userId,
                     Contact = new ContactFacts(row.Email),
                     SegmentLineNo = row.Line.LineNo,
+                    // Rule 44: logged with "Send", a line with a correspondence type is delivered; rule 46 then wants an
+                    // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without one.
+                    Deliver = send,
+                    SendWordDocsAsAttmt = header.SendWordDocsAsAttmt,
                 });
             }
             await run.WriteAsync(batch, ct);
@@ -139,7 +143,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
     /// Rule 44: the entry a line makes. Rule 46's checks are the logging pipeline's, which names the line in its
     /// refusals; only a line without a template is refused here, as there is nothing to log it with.
     /// </summary>
-    private static InteractionLine ToInteractionLine(SegmentLine line, bool send, long loggedEntryNo, Dictionary<string, string> templateGroups, DateTimeOffset now)
+    private static InteractionLine ToInteractionLine(SegmentLine line, long loggedEntryNo, Dictionary<string, string> templateGroups, DateTimeOffset now)
     {
         if (line.InteractionTemplateCode is null)
         {
@@ -172,9 +176,6 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             SegmentNo = line.SegmentNo,
             AttachmentNo = line.AttachmentNo,
             LoggedSegmentEntryNo = loggedEntryNo,
-            // Rule 44: logged with "Send", a line with a correspondence type starts In Progress; rule 46 then wants an
-            // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without correspondence type.
-            DeliveryStatus = send && line.CorrespondenceType != CorrespondenceType.None ? DeliveryStatus.InProgress : DeliveryStatus.None,
         };
     }
 

@@ -447,6 +447,54 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("SendWordDocsAsAttmt")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("CorrespondenceType", "NextAttemptAt");
+
+                    b.ToTable("DeliverySorter", (string)null);
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -523,6 +571,13 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.Property<int>("DeliveryStatus")
                         .HasColumnType("integer");
@@ -1585,6 +1640,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("ContactNo")
                         .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionLogEntry", null)
+                        .WithOne()
+                        .HasForeignKey("Touchpoint.Core.Delivery.DeliverySorter", "EntryNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -432,6 +432,54 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClaimedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClaimedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CorrespondenceType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LanguageCode")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SendWordDocsAsAttmt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("CorrespondenceType", "NextAttemptAt");
+
+                    b.ToTable("DeliverySorter", (string)null);
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Interactions.InteractionGroup", b =>
                 {
                     b.Property<string>("Code")
@@ -505,6 +553,13 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DeliveryStatus")
@@ -1564,6 +1619,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ContactNo")
                         .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Interactions.InteractionLogEntry", null)
+                        .WithOne()
+                        .HasForeignKey("Touchpoint.Core.Delivery.DeliverySorter", "EntryNo")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

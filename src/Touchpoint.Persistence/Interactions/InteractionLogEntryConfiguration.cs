@@ -26,6 +26,7 @@ internal sealed class InteractionLogEntryConfiguration : IEntityTypeConfiguratio
         b.Property(e => e.InteractionLanguageCode).HasMaxLength(10);
         b.Property(e => e.OpportunityNo).HasMaxLength(20);
         b.Property(e => e.CanceledBy).HasMaxLength(256);
+        b.Property(e => e.DeliveryError).HasMaxLength(InteractionLogEntry.DeliveryErrorLength);
         // The two states the statistics depend on: an update only lands on the state it was read in.
         b.Property(e => e.Canceled).IsConcurrencyToken();
         b.Property(e => e.Postponed).IsConcurrencyToken();

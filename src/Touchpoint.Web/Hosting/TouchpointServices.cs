@@ -19,6 +19,7 @@ public static class TouchpointServices
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
         services.AddOptions<StartupOptions>().BindConfiguration(StartupOptions.Section).ValidateOnStart();
+        services.AddHostedService<DeliveryWorker>();
         return services;
     }
 }

@@ -12,7 +12,7 @@ internal static class InteractionsApi
     [
         "contactNo", "interactionTemplateCode", "salespersonCode", "date", "timeOfInteraction", "description", "costLcy",
         "durationMin", "correspondenceType", "languageCode", "evaluation", "attemptFailed", "campaignNo", "campaignTarget",
-        "campaignResponse", "opportunityNo", "comments", "postpone",
+        "campaignResponse", "opportunityNo", "comments", "postpone", "send", "sendWordDocsAsAttmt",
     ];
 
     /// <summary>The user an entry is attributed to (BC's User ID): the signed-in user's name (their e-mail).</summary>
@@ -87,6 +87,8 @@ internal static class InteractionsApi
                 OpportunityNo = body.Value<string?>("opportunityNo"),
                 Comments = body.Value<string[]?>("comments"),
                 Postpone = body.Value<bool?>("postpone") ?? false,
+                Send = body.Value<bool?>("send") ?? false,
+                SendWordDocsAsAttmt = body.Value<bool?>("sendWordDocsAsAttmt") ?? false,
             };
             body.ThrowIfErrors();
             return input;

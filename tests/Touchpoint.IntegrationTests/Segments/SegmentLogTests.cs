@@ -113,20 +113,23 @@ public sealed class SegmentLogTests(AppPerProvider apps) : IClassFixture<AppPerP
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task Sending_marks_the_entries_with_a_correspondence_type_in_progress(string provider)
+    public async Task Sending_a_line_with_a_correspondence_type_but_no_attachment_fails_the_whole_log(string provider)
     {
         var w = await InteractionWorld.CreateAsync(apps.For(provider));
         var mailed = (await (await w.Client.PostAsync("/api/v1/contacts", new { type = "person", name = "Sven Send", email = "sven@example.com" }))
             .JsonAsync(HttpStatusCode.Created)).Str("no");
-        var no = await SegmentAsync(w, new { description = "Sending", correspondenceTypeDefault = "email", ignoreContactCorresType = true });
+        var no = await SegmentAsync(w, new { description = "Sending", correspondenceTypeDefault = "hardCopy", ignoreContactCorresType = true });
         await AddAsync(w, no, new { contactNos = new[] { mailed, w.Person } });
-        var personLine = (await LinesAsync(w, no)).Single(l => l.Str("contactNo") == w.Person).GetProperty("lineNo").GetInt32();
+        var lines = await LinesAsync(w, no);
+        var mailedLine = lines.Single(l => l.Str("contactNo") == mailed).GetProperty("lineNo").GetInt32();
+        var personLine = lines.Single(l => l.Str("contactNo") == w.Person).GetProperty("lineNo").GetInt32();
         await (await w.Client.PatchAsync($"/api/v1/segments/{no}/lines/{personLine}", new { correspondenceType = "none" })).JsonAsync(HttpStatusCode.OK);
 
-        var result = await (await w.Client.PostAsync($"/api/v1/segments/{no}/log", new { send = true })).JsonAsync(HttpStatusCode.OK);
-        var entries = await EntriesAsync(w, $"loggedSegmentEntryNo={result.GetProperty("loggedSegmentEntryNo").GetInt64()}");
-        Assert.Equal("inProgress", entries.Single(e => e.Str("contactNo") == mailed).Str("deliveryStatus"));
-        Assert.Equal("none", entries.Single(e => e.Str("contactNo") == w.Person).Str("deliveryStatus"));
+        // Rule 48: a line to send needs something to send; the line without a correspondence type is not sent.
+        await (await w.Client.PostAsync($"/api/v1/segments/{no}/log", new { send = true }))
+            .ProblemAsync(HttpStatusCode.BadRequest, $"lines[{mailedLine}].interactionTemplateCode");
+        Assert.Equal(2, (await LinesAsync(w, no)).Length);
+        Assert.Empty(await EntriesAsync(w, $"segmentNo={no}"));
     }
 
     [Theory, SqliteData, PostgresData]

@@ -1,0 +1,259 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MimeKit;
+using Touchpoint.Core.Common;
+using Touchpoint.IntegrationTests.Interactions;
+using Touchpoint.IntegrationTests.Segments;
+using Touchpoint.TestKit;
+
+namespace Touchpoint.IntegrationTests.Delivery;
+
+/// <summary>
+/// E-mail delivery (rules 20–21, 44, 46–49) against a real SMTP server on 127.0.0.1: what arrives, and what the
+/// entries say afterwards.
+/// </summary>
+public sealed class EmailDeliveryTests
+{
+    /// <summary>An app delivering to its own SMTP server, with a world whose template has a Word letter for ENU.</summary>
+    private sealed record Mailing(TouchpointApp App, TestSmtpServer Smtp, InteractionWorld W) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            App.Dispose();
+            await Smtp.DisposeAsync();
+        }
+    }
+
+    private static async Task<Mailing> MailingAsync(string provider, TestSmtpServer? smtp = null, int maxAttempts = 10)
+    {
+        smtp ??= TestSmtpServer.Start();
+        var app = new TouchpointApp(provider).WithSmtp(smtp, maxAttempts: maxAttempts);
+        var w = await InteractionWorld.CreateAsync(app, template: new { languageCodeDefault = "ENU" });
+        await LetterAsync(w);
+        return new Mailing(app, smtp, w);
+    }
+
+    private static async Task LetterAsync(InteractionWorld w)
+    {
+        await (await w.Admin.PatchAsync($"/api/v1/salespeople/{w.Salesperson}", new { email = "sam@seller.test" })).JsonAsync(HttpStatusCode.OK);
+        await (await w.Admin.PutAsync($"/api/v1/interactionTemplates/{w.Template}/languages/ENU/attachment",
+            Files.Form("letter.docx", WordLetters.WithFields("Dear customer & friend,", "ContactName")))).JsonAsync(HttpStatusCode.OK);
+    }
+
+    private static async Task<string> PersonAsync(InteractionWorld w, string name, string? email) =>
+        (await (await w.Client.PostAsync("/api/v1/contacts", new { type = "person", name, email })).JsonAsync(HttpStatusCode.Created)).Str("no");
+
+    private static async Task<JsonElement> EntryAsync(InteractionWorld w, long entryNo) =>
+        await (await w.Client.GetAsync($"/api/v1/interactionLogEntries/{entryNo}")).JsonAsync(HttpStatusCode.OK);
+
+    /// <summary>The entry once its delivery is over (no longer in progress).</summary>
+    private static async Task<JsonElement> DeliveredAsync(InteractionWorld w, long entryNo, TimeSpan? timeout = null)
+    {
+        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (true)
+        {
+            var entry = await EntryAsync(w, entryNo);
+            if (entry.Str("deliveryStatus") != "inProgress")
+            {
+                return entry;
+            }
+            Assert.True(DateTime.UtcNow < until, $"Entry {entryNo} is still in progress.");
+            await Task.Delay(50);
+        }
+    }
+
+    private static Task<HttpResponseMessage> SendAsync(InteractionWorld w, string contactNo, bool send = true, bool asAttachment = false) =>
+        w.Client.PostAsync("/api/v1/interactions", new
+        {
+            contactNo, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, description = "Spring offer",
+            correspondenceType = "email", send, sendWordDocsAsAttmt = asAttachment,
+        });
+
+    private static string Html(MimeMessage message) => message.HtmlBody ?? "";
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Sending_an_interaction_mails_the_letter_merged_for_the_contact_and_marks_the_entry_delivered(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        var contact = await PersonAsync(m.W, "Märta <Mail>", "marta@example.test");
+
+        var created = await (await SendAsync(m.W, contact)).JsonAsync(HttpStatusCode.Created);
+        Assert.Equal("inProgress", created.Str("deliveryStatus"));
+
+        var message = Assert.Single(await m.Smtp.WaitForAsync(1));
+        var entryNo = created.GetProperty("entryNo").GetInt64();
+        Assert.Equal("marta@example.test", message.To.Mailboxes.Single().Address);
+        Assert.Equal((TestSmtpServer.From, TestSmtpServer.FromName), (message.From.Mailboxes.Single().Address, message.From.Mailboxes.Single().Name));
+        Assert.Equal("sam@seller.test", message.ReplyTo.Mailboxes.Single().Address);
+        Assert.Equal("Spring offer", message.Subject);
+        Assert.StartsWith($"entry-{entryNo}.", message.MessageId, StringComparison.Ordinal);
+        // The contact's name merged, escaped, into the letter's HTML.
+        Assert.Contains("Märta &lt;Mail&gt;", Html(message), StringComparison.Ordinal);
+        Assert.Contains("Dear customer &amp; friend,", Html(message), StringComparison.Ordinal);
+        Assert.Empty(message.Attachments);
+
+        var entry = await DeliveredAsync(m.W, entryNo);
+        Assert.Equal("none", entry.Str("deliveryStatus"));
+        Assert.Equal(JsonValueKind.String, entry.GetProperty("deliveredAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("deliveryError").ValueKind);
+        Assert.Equal(0, await SorterRowsAsync(m.App));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task With_send_word_docs_as_attachment_the_merged_letter_is_attached(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        var contact = await PersonAsync(m.W, "Arne Attached", "arne@example.test");
+
+        await (await SendAsync(m.W, contact, asAttachment: true)).JsonAsync(HttpStatusCode.Created);
+
+        var message = Assert.Single(await m.Smtp.WaitForAsync(1));
+        var attachment = Assert.IsType<MimePart>(Assert.Single(message.Attachments));
+        Assert.Equal("letter.docx", attachment.FileName);
+        using var content = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(content);
+        Assert.Contains("Arne Attached", Core.Delivery.WordHtml.FromDocx(content.ToArray()), StringComparison.Ordinal);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_segment_logged_with_send_mails_each_line_its_own_letter_and_nothing_else(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        var names = new[] { "Anna Alpha", "Bert Beta", "Cleo Gamma" };
+        var contacts = new List<string>();
+        foreach (var name in names)
+        {
+            contacts.Add(await PersonAsync(m.W, name, $"{name.Split(' ')[0].ToLowerInvariant()}@example.test"));
+        }
+        var no = await SegmentLogTests.SegmentAsync(m.W, new { description = "Spring mailing", correspondenceTypeDefault = "email", ignoreContactCorresType = true });
+        await SegmentLogTests.AddAsync(m.W, no, new { contactNos = contacts });
+
+        var logged = await (await m.W.Client.PostAsync($"/api/v1/segments/{no}/log", new { send = true })).JsonAsync(HttpStatusCode.OK);
+
+        var messages = await m.Smtp.WaitForAsync(3);
+        Assert.Equal(names.Select(n => $"{n.Split(' ')[0].ToLowerInvariant()}@example.test").Order(),
+            messages.Select(x => x.To.Mailboxes.Single().Address).Order());
+        foreach (var message in messages)
+        {
+            var name = names.Single(n => message.To.Mailboxes.Single().Address.StartsWith(n.Split(' ')[0].ToLowerInvariant(), StringComparison.Ordinal));
+            Assert.Contains(name, Html(message), StringComparison.Ordinal);
+            Assert.All(names.Where(n => n != name), other => Assert.DoesNotContain(other, Html(message), StringComparison.Ordinal));
+        }
+        var entries = await SegmentLogTests.EntriesAsync(m.W, $"loggedSegmentEntryNo={logged.GetProperty("loggedSegmentEntryNo").GetInt64()}");
+        foreach (var entry in entries)
+        {
+            Assert.Equal("none", (await DeliveredAsync(m.W, entry.GetProperty("entryNo").GetInt64())).Str("deliveryStatus"));
+        }
+        await Task.Delay(500);
+        Assert.Equal(3, m.Smtp.Messages.Count);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_recipient_the_server_refuses_gives_the_entry_an_error_with_the_servers_reason(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        m.Smtp.Refuse("nobody@example.test");
+        var contact = await PersonAsync(m.W, "Nora Nobody", "nobody@example.test");
+
+        var created = await (await SendAsync(m.W, contact)).JsonAsync(HttpStatusCode.Created);
+
+        var entry = await DeliveredAsync(m.W, created.GetProperty("entryNo").GetInt64());
+        Assert.Equal("error", entry.Str("deliveryStatus"));
+        Assert.Contains("550", entry.Str("deliveryError"), StringComparison.Ordinal);
+        Assert.Contains(TestSmtpServer.RefusedReason, entry.Str("deliveryError"), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, entry.GetProperty("deliveredAt").ValueKind);
+        Assert.Empty(m.Smtp.Messages);
+        Assert.Equal(0, await SorterRowsAsync(m.App));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_server_that_is_down_is_tried_again_and_the_mail_delivered_when_it_is_back(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        await m.Smtp.StopAsync();
+        var contact = await PersonAsync(m.W, "Dora Down", "dora@example.test");
+
+        var created = await (await SendAsync(m.W, contact)).JsonAsync(HttpStatusCode.Created);
+        var entryNo = created.GetProperty("entryNo").GetInt64();
+        await WaitAsync(async () => await AttemptsAsync(m.App, entryNo) >= 2);
+        Assert.Equal("inProgress", (await EntryAsync(m.W, entryNo)).Str("deliveryStatus"));
+
+        m.Smtp.Resume();
+
+        Assert.Single(await m.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal("none", (await DeliveredAsync(m.W, entryNo, TimeSpan.FromSeconds(30))).Str("deliveryStatus"));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task Without_smtp_a_call_that_would_send_email_is_refused_and_nothing_is_written(string provider)
+    {
+        using var app = new TouchpointApp(provider);
+        var w = await InteractionWorld.CreateAsync(app, template: new { languageCodeDefault = "ENU" });
+        await LetterAsync(w);
+        var contact = await PersonAsync(w, "Uma Unsent", "uma@example.test");
+
+        var refused = await (await SendAsync(w, contact)).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("not set up", refused.Str("detail"), StringComparison.Ordinal);
+        var no = await SegmentLogTests.SegmentAsync(w, new { description = "Unsent", correspondenceTypeDefault = "email", ignoreContactCorresType = true });
+        await SegmentLogTests.AddAsync(w, no, new { contactNos = new[] { contact } });
+        await (await w.Client.PostAsync($"/api/v1/segments/{no}/log", new { send = true })).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Empty(await SegmentLogTests.EntriesAsync(w, $"contactNo={contact}"));
+        Assert.Equal(0, await SorterRowsAsync(app));
+        // Without send it is logged as before.
+        await (await SendAsync(w, contact, send: false)).JsonAsync(HttpStatusCode.Created);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task An_email_to_send_to_a_contact_without_an_address_is_refused(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        var contact = await PersonAsync(m.W, "Ivo Inbox-less", null);
+
+        await (await SendAsync(m.W, contact)).ProblemAsync(HttpStatusCode.BadRequest, "contactNo");
+
+        Assert.Empty(await SegmentLogTests.EntriesAsync(m.W, $"contactNo={contact}"));
+    }
+
+    [Theory, PostgresData]
+    public async Task Two_instances_on_one_database_send_each_mail_once(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        using var second = new TouchpointApp(m.App).WithSmtp(m.Smtp);
+        _ = second.Services; // its worker runs too
+        var contacts = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            contacts.Add(await PersonAsync(m.W, $"Twin {i:D2}", $"twin{i:D2}@example.test"));
+        }
+        var no = await SegmentLogTests.SegmentAsync(m.W, new { description = "Twins", correspondenceTypeDefault = "email", ignoreContactCorresType = true });
+        await SegmentLogTests.AddAsync(m.W, no, new { contactNos = contacts });
+
+        await (await m.W.Client.PostAsync($"/api/v1/segments/{no}/log", new { send = true })).JsonAsync(HttpStatusCode.OK);
+
+        await m.Smtp.WaitForAsync(40);
+        await WaitAsync(async () => await SorterRowsAsync(m.App) == 0);
+        await Task.Delay(1000);
+        var messages = m.Smtp.Messages;
+        Assert.Equal(40, messages.Count);
+        Assert.Equal(40, messages.Select(x => x.MessageId).Distinct().Count());
+    }
+
+    private static Task<int> SorterRowsAsync(TouchpointApp app) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().DeliverySorter.CountAsync());
+
+    private static Task<int> AttemptsAsync(TouchpointApp app, long entryNo) =>
+        app.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().DeliverySorter.Where(d => d.EntryNo == entryNo).Select(d => d.Attempts).FirstOrDefaultAsync());
+
+    private static async Task WaitAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "The condition was not met in time.");
+            await Task.Delay(50);
+        }
+    }
+}
