@@ -26,18 +26,12 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     private readonly IServiceScopeFactory _scopes;
     private readonly TimeProvider _clock;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
-    // One batch made ready while the one before it is written: the reads of the next batch need no write transaction
-    // (they see what is committed, as a request reading on its own would), so they keep out of the writer's turn.
-    private readonly Channel<(List<Pending> Batch, BuiltBatch? Built)> _ready =
-        Channel.CreateBounded<(List<Pending>, BuiltBatch?)>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-    private readonly Task _builder;
     private readonly Task _writer;
 
     public InteractionLogQueue(IServiceScopeFactory scopes, TimeProvider clock)
     {
         _scopes = scopes;
         _clock = clock;
-        _builder = Task.Run(BuildAllAsync);
         _writer = Task.Run(WriteAllAsync);
     }
 
@@ -88,47 +82,25 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     internal static async Task<LogAnswer?> EarlierAnswerAsync(ITouchpointDb db, IdempotencyKey? key, CancellationToken ct) =>
         key is null ? null : (await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Key == key.Key, ct))?.AnswerFor(key);
 
-    /// <summary>Gathers what has come meanwhile into a batch and makes its lines, while the batch before it is written.</summary>
-    private async Task BuildAllAsync()
+    private async Task WriteAllAsync()
     {
+        var batch = new List<Pending>(MaxBatch);
         while (await _queue.Reader.WaitToReadAsync())
         {
-            var batch = new List<Pending>(MaxBatch);
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
             {
                 batch.Add(pending);
             }
-            BuiltBatch? built = null;
-            try
-            {
-                await using var scope = _scopes.CreateAsyncScope();
-                built = await BuildAsync(scope.ServiceProvider.GetRequiredService<ITouchpointDb>(), batch.Select(p => p.Request).ToList(), _clock,
-                    CancellationToken.None);
-            }
-#pragma warning disable CA1031 // Not swallowed: the writer makes the lines again in its transaction, and reports what fails there.
-            catch (Exception)
-#pragma warning restore CA1031
-            {
-                built = null;
-            }
-            await _ready.Writer.WriteAsync((batch, built));
-        }
-        _ready.Writer.Complete();
-    }
-
-    private async Task WriteAllAsync()
-    {
-        await foreach (var (batch, built) in _ready.Reader.ReadAllAsync())
-        {
-            await WriteAsync(batch, built);
+            await WriteAsync(batch);
+            batch.Clear();
         }
     }
 
-    private async Task WriteAsync(List<Pending> batch, BuiltBatch? built = null)
+    private async Task WriteAsync(List<Pending> batch)
     {
         try
         {
-            var results = await WriteTogetherAsync(batch.Select(p => p.Request).ToList(), built);
+            var results = await WriteTogetherAsync(batch.Select(p => p.Request).ToList());
             for (var i = 0; i < batch.Count; i++)
             {
                 results[i].SetOn(batch[i].Done);
@@ -151,7 +123,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The batch in one transaction of its own; results in the batch's order.</summary>
-    private async Task<Result[]> WriteTogetherAsync(List<Request> batch, BuiltBatch? built)
+    private async Task<Result[]> WriteTogetherAsync(List<Request> batch)
     {
         await using var scope = _scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ITouchpointDb>();
@@ -159,7 +131,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var results = await WriteInTransactionAsync(db, scope.ServiceProvider.GetRequiredService<LogInteraction>(), batch, _clock,
-                CancellationToken.None, built);
+                CancellationToken.None);
             await transaction.CommitAsync();
             return results;
         }
@@ -214,9 +186,9 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     /// here, from rows read once for the batch; one that BC would refuse gets its refusal, and the others are written.
     /// </summary>
     internal static async Task<Result[]> WriteInTransactionAsync(ITouchpointDb db, LogInteraction log, IReadOnlyList<Request> batch,
-        TimeProvider clock, CancellationToken ct, BuiltBatch? ready = null)
+        TimeProvider clock, CancellationToken ct)
     {
-        var built = ready ?? await BuildAsync(db, batch, clock, ct);
+        var built = await BuildAsync(db, batch, clock, ct);
         batch = built?.Requests ?? batch;
         var refused = built?.Refused ?? [];
         var written = new Written?[batch.Count];
@@ -276,7 +248,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     }
 
     /// <summary>The requests of a batch with their lines made, and the refusals of those that BC would refuse.</summary>
-    internal sealed record BuiltBatch(IReadOnlyList<Request> Requests, Dictionary<int, DomainException> Refused, InteractionLogEntryQuery.Row?[] Names);
+    private sealed record BuiltBatch(IReadOnlyList<Request> Requests, Dictionary<int, DomainException> Refused, InteractionLogEntryQuery.Row?[] Names);
 
     /// <summary>
     /// The lines of the requests that bring what to make them from: the rows they refer to are read once for all the
@@ -334,7 +306,6 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        await _builder;
         await _writer;
     }
 
