@@ -23,6 +23,7 @@ public static class CoreServices
         services.TryAddSingleton(AttachmentSettings.Default);
         services.AddScoped<AttachmentStore>();
         services.TryAddSingleton<Delivery.WordLetterCache>();
+        services.TryAddSingleton<Delivery.HardCopyPdf>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();

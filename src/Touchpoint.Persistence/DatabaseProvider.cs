@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Delivery;
 using Touchpoint.Core.Interactions;
 using Touchpoint.Core.Salespeople;
 using Touchpoint.Persistence.Common;
@@ -79,7 +80,7 @@ public static class PersistenceServices
 
     /// <summary>
     /// The configuration sections the web app and the CLI share, each bound once and checked when the host starts
-    /// (a bad value stops it with a message naming the key): attachments and the company.
+    /// (a bad value stops it with a message naming the key): attachments, the company and LibreOffice.
     /// </summary>
     public static IServiceCollection AddTouchpointOptions(this IServiceCollection services)
     {
@@ -89,6 +90,8 @@ public static class PersistenceServices
         services.AddSingleton(sp => new AttachmentSettings(sp.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxSizeBytes));
         services.AddOptions<CompanyOptions>().BindConfiguration(CompanyOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
+        services.AddOptions<LibreOfficeOptions>().BindConfiguration(LibreOfficeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LibreOfficeOptions>, LibreOfficeOptionsValidator>();
         return services;
     }
 }
