@@ -23,14 +23,17 @@ public sealed class HardCopyPdf : IDisposable
     private readonly LibreOfficeOptions options;
     private readonly SemaphoreSlim gate;
     private readonly ConcurrentBag<string> profiles = [];
-    private readonly string root = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "touchpoint-pdf-" + Guid.NewGuid().ToString("N")[..12]);
 
     public HardCopyPdf(IOptions<LibreOfficeOptions> options)
     {
+        WorkRoot = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "touchpoint-pdf-" + Guid.NewGuid().ToString("N")[..12]);
         ArgumentNullException.ThrowIfNull(options);
         this.options = options.Value;
         gate = new SemaphoreSlim(this.options.MaxConcurrent, this.options.MaxConcurrent);
     }
+
+    /// <summary>The folder this instance's conversions and LibreOffice profiles are in; removed on disposal.</summary>
+    public string WorkRoot { get; }
 
     /// <summary>
     /// One PDF of the letters (.docx, as <see cref="WordLetter.Merge(MergeValues)"/> writes them), in order, each on
@@ -144,7 +147,7 @@ public sealed class HardCopyPdf : IDisposable
 
     private string NewDirectory(string kind)
     {
-        var path = System.IO.Path.Combine(root, kind + "-" + Guid.NewGuid().ToString("N")[..12]);
+        var path = System.IO.Path.Combine(WorkRoot, kind + "-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(path);
         return path;
     }
@@ -167,6 +170,6 @@ public sealed class HardCopyPdf : IDisposable
     public void Dispose()
     {
         gate.Dispose();
-        TryDelete(root);
+        TryDelete(WorkRoot);
     }
 }
