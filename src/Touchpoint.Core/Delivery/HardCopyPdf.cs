@@ -38,7 +38,10 @@ public sealed class HardCopyPdf : IDisposable
     /// <summary>
     /// One PDF of the letters (.docx, as <see cref="WordLetter.Merge(MergeValues)"/> writes them), in order, each on
     /// new pages. Refuses (409) when LibreOffice is not installed; throws <see cref="TimeoutException"/> when
-    /// LibreOffice takes too long and <see cref="InvalidOperationException"/> when it fails to convert a letter.
+    /// LibreOffice takes too long (it is stopped), <see cref="InvalidOperationException"/> when it fails to convert a
+    /// letter, and <see cref="InvalidDataException"/> or <see cref="System.Xml.XmlException"/> for bytes that are not
+    /// a Word document. A caller that delivers letters in the background can treat the last three as the entry's
+    /// delivery error; only a timeout is worth retrying.
     /// </summary>
     public async Task<byte[]> ToPdfAsync(IReadOnlyList<byte[]> docxLetters, CancellationToken ct = default)
     {
