@@ -75,6 +75,17 @@ public sealed class HardCopyPdfTests : IDisposable
     }
 
     [Fact]
+    public async Task A_numbered_list_counts_from_one_again_in_every_letter()
+    {
+        var letter = WordLetter.Open(LetterWithNumberedList(), "list.docx");
+        byte[][] letters = [letter.Merge(Contact("Vandersloot", "Utrecht")), letter.Merge(Contact("Quigley", "Malmö"))];
+
+        var pages = PageTexts(await pdf.ToPdfAsync(letters));
+
+        AssertPages(pages, ["Vandersloot", "1. First item", "2. Second item"], ["Quigley", "1. First item", "2. Second item"]);
+    }
+
+    [Fact]
     public void Letters_of_one_template_are_bound_into_one_document_sharing_one_copy_of_an_equal_header()
     {
         var letter = WordLetter.Open(LetterWithTableAndLogo(), "letter.docx");
@@ -192,6 +203,19 @@ public sealed class HardCopyPdfTests : IDisposable
         header: [P([R("Letterhead "), .. Field([" MERGEFIELD CompanyName "], "«CompanyName»")])],
         footer: [P([R("Footer line Page "), .. Field([" PAGE "], "1")])],
         more: main => AddLogo(main.HeaderParts.Single()));
+
+    /// <summary>A letter with a numbered list of two items ("1.", "2."), numbered by its numbering part.</summary>
+    private static byte[] LetterWithNumberedList()
+    {
+        static Paragraph Item(string text) =>
+            new(new ParagraphProperties(new NumberingProperties(new NumberingLevelReference { Val = 0 }, new NumberingId { Val = 1 })), R(text));
+        return Build(
+            [P([R("Dear "), .. Field([" MERGEFIELD ContactName "], "«ContactName»")]), Item("First item"), Item("Second item")],
+            more: main => main.AddNewPart<NumberingDefinitionsPart>().Numbering = new Numbering(
+                new AbstractNum(new Level(new StartNumberingValue { Val = 1 }, new NumberingFormat { Val = NumberFormatValues.Decimal },
+                    new LevelText { Val = "%1." }) { LevelIndex = 0 }) { AbstractNumberId = 0 },
+                new NumberingInstance(new AbstractNumId { Val = 0 }) { NumberID = 1 }));
+    }
 
     /// <summary>Two pages, with "page N of M" in the footer: a letter that must not be bound with others.</summary>
     private static byte[] LetterCountingItsPages() => Build(
