@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every Touchpoint test: unit, integration (SQLite and PostgreSQL) and browser (Chromium) tests.
-# Installs PostgreSQL and Chromium when they are missing (as root, with apt-get), starts a throw-away PostgreSQL
+# Installs PostgreSQL, Chromium and LibreOffice when they are missing (as root, with apt-get), starts a throw-away PostgreSQL
 # cluster for the run and stops it afterwards. Ends with one line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -9,6 +9,8 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 need_packages=()
 [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ] || need_packages+=(postgresql)
 [ -x /usr/bin/chromium ] || need_packages+=(chromium)
+# LibreOffice turns hard-copy letters into PDF (the tests convert real letters); with the fonts the letters' text needs.
+command -v soffice >/dev/null || need_packages+=(libreoffice-writer-nogui fonts-dejavu-core fonts-liberation)
 if [ ${#need_packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing ${need_packages[*]} ..."

@@ -36,6 +36,11 @@ if (args is ["merge-letters", ..])
     WordLetterBenchmarks.MergeMany(args is [_, var n, ..] ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 10_000);
     return;
 }
+if (args is ["hard-copies", ..])
+{
+    Environment.ExitCode = await HardCopyLoad.RunAsync(args);
+    return;
+}
 if (args is ["explain-log", ..])
 {
     await ExplainInteractionLog.RunAsync();

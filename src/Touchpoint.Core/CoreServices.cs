@@ -26,6 +26,7 @@ public static class CoreServices
         services.AddScoped<Delivery.EntryLetters>();
         services.TryAddSingleton<Delivery.DeliverySignal>();
         services.AddScoped<Delivery.DeliverEmail>();
+        services.TryAddSingleton<Delivery.HardCopyPdf>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
         services.AddScoped<SeedDemoCompany>();

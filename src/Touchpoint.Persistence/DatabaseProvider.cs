@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
+using Touchpoint.Core.Delivery;
 using Touchpoint.Core.Interactions;
 using Touchpoint.Core.Salespeople;
 using Touchpoint.Persistence.Common;
@@ -84,7 +85,7 @@ public static class PersistenceServices
 
     /// <summary>
     /// The configuration sections the web app and the CLI share, each bound once and checked when the host starts
-    /// (a bad value stops it with a message naming the key): attachments, the company and the SMTP server.
+    /// (a bad value stops it with a message naming the key): attachments, the company, the SMTP server and LibreOffice.
     /// </summary>
     public static IServiceCollection AddTouchpointOptions(this IServiceCollection services)
     {
@@ -96,6 +97,8 @@ public static class PersistenceServices
         services.AddSingleton<IValidateOptions<CompanyOptions>, CompanyOptionsValidator>();
         services.AddOptions<Core.Delivery.SmtpOptions>().BindConfiguration(Core.Delivery.SmtpOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<Core.Delivery.SmtpOptions>, Core.Delivery.SmtpOptionsValidator>();
+        services.AddOptions<LibreOfficeOptions>().BindConfiguration(LibreOfficeOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<LibreOfficeOptions>, LibreOfficeOptionsValidator>();
         return services;
     }
 }

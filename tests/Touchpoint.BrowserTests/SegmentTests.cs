@@ -47,7 +47,9 @@ public sealed class SegmentTests(BrowserFixture browser) : IClassFixture<Browser
         var criteria = page.DialogWith("Add Contacts");
         await criteria.GetByTestId("criteria-city").Locator("input").FillAsync(city);
         await criteria.GetByTestId("criteria-run").ClickAsync();
-        await Expect(page.Snackbar("3 contacts were added to the segment.")).ToBeVisibleAsync();
+        // Adding contacts runs the criteria over the whole contact table: on a machine busy with other tests it can take
+        // longer than the usual wait.
+        await Expect(page.Snackbar("3 contacts were added to the segment.")).ToBeVisibleAsync(new() { Timeout = 20000 });
         var lines = page.GetByTestId("segment-lines-table").Locator("tbody tr");
         await Expect(lines).ToHaveCountAsync(3);
         await Expect(page.GetByTestId("segment-no-of-lines").Locator("input")).ToHaveValueAsync("3");

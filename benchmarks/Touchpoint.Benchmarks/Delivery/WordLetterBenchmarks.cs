@@ -16,6 +16,9 @@ namespace Touchpoint.Benchmarks.Delivery;
 public class WordLetterBenchmarks
 {
     private byte[] _docx = [];
+
+    /// <summary>The sample letter, unmerged (after <see cref="Setup"/>).</summary>
+    public byte[] Docx => _docx;
     private WordLetter _letter = null!;
     private MergeValues _values = null!;
 

@@ -85,6 +85,8 @@ public sealed class ConfigurationTests : IDisposable
         { "Touchpoint:Company:PostCode", new string('9', 21), "Touchpoint:Company:PostCode is 21 characters long; at most 20 are allowed." },
         { "Touchpoint:Admin:Email", "admin at example", "Touchpoint:Admin:Email is 'admin at example', which is not an e-mail address." },
         { "Touchpoint:SeedDemoData", "perhaps", "'Touchpoint:SeedDemoData'" },
+        { "Touchpoint:LibreOffice:Path", "/nonexistent/soffice", "Touchpoint:LibreOffice:Path is '/nonexistent/soffice'; no such file." },
+        { "Touchpoint:LibreOffice:TimeoutSeconds", "0", "Touchpoint:LibreOffice:TimeoutSeconds is 0; it must be from 5 to 3600." },
     };
 
     [Theory]
