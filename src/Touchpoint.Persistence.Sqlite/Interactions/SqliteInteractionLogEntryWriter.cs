@@ -95,14 +95,15 @@ internal static class SqliteInteractionLogEntryWriter
         InteractionTotals? totals, List<long>? numbers, CancellationToken ct)
     {
         var handle = connection.Handle ?? throw new InvalidOperationException("The connection is not open.");
-        using var full = Prepare(handle, RowsPerInsert);
+        // Prepared when first needed: a batch of a few single interactions must not pay for parsing the 100-row statement.
+        sqlite3_stmt? full = null;
         sqlite3_stmt? rest = null;
         try
         {
             foreach (var rows in entries.Chunk(RowsPerInsert))
             {
                 ct.ThrowIfCancellationRequested();
-                var insert = rows.Length == RowsPerInsert ? full : rest = Prepare(handle, rows.Length);
+                var insert = rows.Length == RowsPerInsert ? full ??= Prepare(handle, RowsPerInsert) : rest = Prepare(handle, rows.Length);
                 var index = 1;
                 foreach (var entry in rows)
                 {
@@ -130,6 +131,7 @@ internal static class SqliteInteractionLogEntryWriter
         }
         finally
         {
+            full?.Dispose();
             rest?.Dispose();
         }
     }
