@@ -62,7 +62,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         services.AddSingleton<IInteractionLogEntryBulkWriter, PostgreSqlInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, PostgreSqlLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.PostgreSqlIdempotencyRecordBulkWriter>();
-        services.AddSingleton<Core.Delivery.IDeliverySorterClaims, Delivery.PostgreSqlDeliverySorterClaims>();
+        services.AddSingleton<Core.Delivery.IDeliverySorterClaims>(new Persistence.Delivery.DeliverySorterClaims(Persistence.Delivery.DeliverySorterClaims.SkipLocked));
     }
 
     public void Prepare(string connectionString)

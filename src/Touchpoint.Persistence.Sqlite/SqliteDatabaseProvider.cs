@@ -34,7 +34,7 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         services.AddSingleton<IInteractionLogEntryBulkWriter, SqliteInteractionLogEntryBulkWriter>();
         services.AddSingleton<Core.Common.ILargeTransaction, SqliteLargeTransaction>();
         services.AddSingleton<Core.Common.IIdempotencyRecordBulkWriter, Documents.SqliteIdempotencyRecordBulkWriter>();
-        services.AddSingleton<Core.Delivery.IDeliverySorterClaims, Delivery.SqliteDeliverySorterClaims>();
+        services.AddSingleton<Core.Delivery.IDeliverySorterClaims>(new Persistence.Delivery.DeliverySorterClaims(rowLock: ""));
     }
 
     public void Prepare(string connectionString)

@@ -43,35 +43,16 @@ public sealed class EntryLetters(ITouchpointDb db, WordLetterCache letters, IOpt
     /// <summary>The entries that exist of <paramref name="entryNos"/>, in that order, each with its contact, salesperson and letter.</summary>
     public async Task<IReadOnlyList<EntryToDeliver>> ForEntriesAsync(IReadOnlyCollection<long> entryNos, CancellationToken ct = default)
     {
-        var entries = new Dictionary<long, InteractionLogEntry>();
-        foreach (var chunk in entryNos.Distinct().Chunk(PerQuery))
-        {
-            foreach (var entry in await db.InteractionLogEntries.AsNoTracking().Where(e => chunk.Contains(e.EntryNo)).ToListAsync(ct))
-            {
-                entries[entry.EntryNo] = entry;
-            }
-        }
-        var contacts = await ContactsAsync(entries.Values.Select(e => e.ContactNo), ct);
-        var salespeople = await SalespeopleAsync(entries.Values.Select(e => e.SalespersonCode).OfType<string>(), ct);
-
-        var attachmentNos = entries.Values.Select(e => e.AttachmentNo).OfType<long>().Distinct().ToList();
-        var attachments = new Dictionary<long, Attachment>();
-        foreach (var chunk in attachmentNos.Chunk(PerQuery))
-        {
-            foreach (var attachment in await db.Attachments.AsNoTracking().Where(a => chunk.Contains(a.No)).ToListAsync(ct))
-            {
-                attachments[attachment.No] = attachment;
-            }
-        }
+        var entries = await ByKeyAsync(entryNos, chunk => db.InteractionLogEntries.AsNoTracking().Where(e => chunk.Contains(e.EntryNo)), e => e.EntryNo, ct);
+        var contacts = await ByKeyAsync(entries.Values.Select(e => e.ContactNo),
+            chunk => db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.No)), c => c.No, ct);
+        var salespeople = await ByKeyAsync(entries.Values.Select(e => e.SalespersonCode).OfType<string>(),
+            chunk => db.Salespeople.AsNoTracking().Where(s => chunk.Contains(s.Code)), s => s.Code, ct);
+        var attachments = await ByKeyAsync(entries.Values.Select(e => e.AttachmentNo).OfType<long>(),
+            chunk => db.Attachments.AsNoTracking().Where(a => chunk.Contains(a.No)), a => a.No, ct);
         // Entries of a logged segment share one copy, and copies of one file share its content: read each content once.
-        var contents = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var chunk in attachments.Values.Select(a => a.ContentHash).Distinct(StringComparer.Ordinal).Chunk(PerQuery))
-        {
-            foreach (var row in await db.AttachmentContents.AsNoTracking().Where(c => chunk.Contains(c.Hash)).Select(c => new { c.Hash, c.Content }).ToListAsync(ct))
-            {
-                contents[row.Hash] = row.Content;
-            }
-        }
+        var contents = await ByKeyAsync(attachments.Values.Select(a => a.ContentHash),
+            chunk => db.AttachmentContents.AsNoTracking().Where(c => chunk.Contains(c.Hash)).Select(c => new { c.Hash, c.Content }), c => c.Hash, ct);
 
         var result = new List<EntryToDeliver>(entries.Count);
         foreach (var entryNo in entryNos)
@@ -86,7 +67,7 @@ public sealed class EntryLetters(ITouchpointDb db, WordLetterCache letters, IOpt
             if (entry.AttachmentNo is { } no && attachments.TryGetValue(no, out var attachment)
                 && contents.TryGetValue(attachment.ContentHash, out var content))
             {
-                letter = await LetterAsync(entry, attachment, content, contact, salesperson, ct);
+                letter = await LetterAsync(entry, attachment, content.Content, contact, salesperson, ct);
             }
             result.Add(new EntryToDeliver(entry, contact, salesperson, letter));
         }
@@ -105,27 +86,17 @@ public sealed class EntryLetters(ITouchpointDb db, WordLetterCache letters, IOpt
         return new EntryLetter(entry.EntryNo, attachment.FileName, attachment.FileExtension, WordContentType, merged, Merged: true);
     }
 
-    private async Task<Dictionary<string, Contact>> ContactsAsync(IEnumerable<string> nos, CancellationToken ct)
+    /// <summary>Rows by their keys, each key read once, in queries of at most <see cref="PerQuery"/> keys.</summary>
+    private static async Task<Dictionary<TKey, T>> ByKeyAsync<TKey, T>(IEnumerable<TKey> keys, Func<TKey[], IQueryable<T>> rows, Func<T, TKey> key,
+        CancellationToken ct)
+        where TKey : notnull
     {
-        var found = new Dictionary<string, Contact>(StringComparer.Ordinal);
-        foreach (var chunk in nos.Distinct(StringComparer.Ordinal).Chunk(PerQuery))
+        var found = new Dictionary<TKey, T>();
+        foreach (var chunk in keys.Distinct().Chunk(PerQuery))
         {
-            foreach (var contact in await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.No)).ToListAsync(ct))
+            foreach (var row in await rows(chunk).ToListAsync(ct))
             {
-                found[contact.No] = contact;
-            }
-        }
-        return found;
-    }
-
-    private async Task<Dictionary<string, Salesperson>> SalespeopleAsync(IEnumerable<string> codes, CancellationToken ct)
-    {
-        var found = new Dictionary<string, Salesperson>(StringComparer.Ordinal);
-        foreach (var chunk in codes.Distinct(StringComparer.Ordinal).Chunk(PerQuery))
-        {
-            foreach (var salesperson in await db.Salespeople.AsNoTracking().Where(s => chunk.Contains(s.Code)).ToListAsync(ct))
-            {
-                found[salesperson.Code] = salesperson;
+                found[key(row)] = row;
             }
         }
         return found;

@@ -40,7 +40,7 @@ public sealed record DocumentLoggedDto(bool Logged, long? EntryNo, string? Reaso
 /// BC silently logs nothing, the answer says why. With an idempotency key, a retried event gets the first answer
 /// back and logs nothing new, however many copies arrive at once.
 /// </summary>
-public sealed class LogDocument(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, TimeProvider clock)
+public sealed class LogDocument(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue)
 {
     /// <summary>The scope of POST /documentEvents' idempotency keys, shared with the import's.</summary>
     public const string IdempotencyScope = "documentEvents";
@@ -53,18 +53,9 @@ public sealed class LogDocument(ITouchpointDb db, LogInteraction log, Interactio
         {
             return DocumentLoggedDto.From(earlier);
         }
-        var toResolve = new DocumentToResolve(e, type, documentNo, userId);
-        if (db.Database.CurrentTransaction is null)
-        {
-            // Resolved where it is written, with the other events of the moment (rules 51–56 read once for all of them).
-            return DocumentLoggedDto.From((await queue.WriteAsync(new InteractionLogQueue.Request(null, null, key, toResolve))).Answer);
-        }
-        // Part of the caller's transaction (the cover sheets of a segment, all or nothing): resolved and written in it, here.
-        var resolver = new DocumentResolver(db);
-        await resolver.ReadAsync([e], ct);
-        var line = ToLog(toResolve, resolver.Resolve(e, type, documentNo, clock.GetLocalNow()), out var reason);
-        var request = new InteractionLogQueue.Request(line, reason, key);
-        return DocumentLoggedDto.From((await InteractionLogQueue.WriteInTransactionAsync(db, log, [request], clock, ct))[0].Get().Answer);
+        // Resolved where it is written, with the other events of the moment (rules 51–56 read once for all of them).
+        var request = new InteractionLogQueue.Request(null, null, key, new DocumentToResolve(e, type, documentNo, userId));
+        return DocumentLoggedDto.From((await queue.WriteAsync(db, log, request, ct)).Answer);
     }
 
     /// <summary>

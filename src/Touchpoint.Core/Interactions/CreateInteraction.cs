@@ -66,10 +66,7 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         }
         // Rule 19's first checks need no row: a request without contact, template or salesperson is refused at once.
         Required(request);
-        var toBuild = new InteractionToBuild(request, userId);
-        var written = db.Database.CurrentTransaction is null
-            ? await queue.WriteAsync(new InteractionLogQueue.Request(null, null, key, toBuild))
-            : await queue.WriteAsync(db, log, Build(toBuild, await InteractionSources.ReadAsync(db, [request], ct), clock).ToLog, key, ct);
+        var written = await queue.WriteAsync(db, log, new InteractionLogQueue.Request(null, null, key, new InteractionToBuild(request, userId)), ct);
         // The names were read to build the line: the answer is made from them, not read back (unless a copy of this
         // request, sent at the same moment, was written first).
         return written is { Entry: { } entry, Names: { } names }

@@ -67,16 +67,13 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// One interaction of a request (the wizard's finish, a phone call): with the batch of the moment, or in the caller's
-    /// transaction when it has one.
+    /// One request (the wizard's finish, a phone call, a document event): with the batch of the moment, or in the caller's
+    /// transaction when it has one (the cover sheets of a segment, all or nothing).
     /// </summary>
-    internal async Task<Written> WriteAsync(ITouchpointDb db, LogInteraction log, LineToLog line, IdempotencyKey? key, CancellationToken ct)
-    {
-        var request = new Request(line, null, key);
-        return db.Database.CurrentTransaction is null
+    internal async Task<Written> WriteAsync(ITouchpointDb db, LogInteraction log, Request request, CancellationToken ct) =>
+        db.Database.CurrentTransaction is null
             ? await WriteAsync(request)
             : (await WriteInTransactionAsync(db, log, [request], _clock, ct))[0].Get();
-    }
 
     /// <summary>The first answer to a key sent before with the same request; 422 when it came with another; null when new.</summary>
     internal static async Task<LogAnswer?> EarlierAnswerAsync(ITouchpointDb db, IdempotencyKey? key, CancellationToken ct) =>
@@ -263,8 +260,8 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
         var interactions = batch.Select(r => (r.ToMake as InteractionToBuild)?.Request).OfType<CreateInteractionRequest>().ToList();
         var sources = interactions.Count == 0 ? null : await InteractionSources.ReadAsync(db, interactions, ct);
         var documents = batch.Select(r => r.ToMake).OfType<DocumentToResolve>().ToList();
-        var resolver = new DocumentResolver(db);
-        if (documents.Count > 0)
+        var resolver = documents.Count == 0 ? null : new DocumentResolver(db);
+        if (resolver is not null)
         {
             await resolver.ReadAsync(documents.Select(d => d.Event).ToList(), ct);
         }
@@ -290,7 +287,7 @@ public sealed class InteractionLogQueue : IAsyncDisposable, IDisposable
                         names[i] = built.Names;
                         break;
                     case DocumentToResolve document:
-                        requests[i] = batch[i] with { Line = LogDocument.ToLog(document, resolver.Resolve(document.Event, document.Type, document.DocumentNo, now), out var reason), Reason = reason, ToMake = null };
+                        requests[i] = batch[i] with { Line = LogDocument.ToLog(document, resolver!.Resolve(document.Event, document.Type, document.DocumentNo, now), out var reason), Reason = reason, ToMake = null };
                         break;
                 }
             }

@@ -88,14 +88,14 @@ public sealed class MakePhoneCall(ITouchpointDb db, CreateInteraction create, Lo
             OpportunityNo = request.OpportunityNo,
             Comments = request.Comments,
         }, ct);
-        var written = await queue.WriteAsync(db, log, new LineToLog
+        var written = await queue.WriteAsync(db, log, new InteractionLogQueue.Request(new LineToLog
         {
             // Checked by BuildLineAsync against the same rows, more strictly than rule 46; a call has no e-mail to adjust.
             Line = line with { ContactVia = contactVia },
             UserId = userId,
             CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
             Checked = true,
-        }, key, ct);
+        }, null, key), ct);
         return await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
     }
 
