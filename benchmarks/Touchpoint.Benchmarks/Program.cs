@@ -41,6 +41,11 @@ if (args is ["hard-copies", ..])
     Environment.ExitCode = await HardCopyLoad.RunAsync(args);
     return;
 }
+if (args is ["deliver-segment", ..])
+{
+    Environment.ExitCode = await DeliverSegmentLoad.RunAsync(args);
+    return;
+}
 if (args is ["explain-log", ..])
 {
     await ExplainInteractionLog.RunAsync();

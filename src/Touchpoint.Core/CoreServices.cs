@@ -26,6 +26,9 @@ public static class CoreServices
         services.AddScoped<Delivery.EntryLetters>();
         services.TryAddSingleton<Delivery.DeliverySignal>();
         services.AddScoped<Delivery.DeliverEmail>();
+        services.AddScoped<Delivery.EntryDocument>();
+        services.AddScoped<Delivery.PrintLoggedSegment>();
+        services.AddScoped<Delivery.ResendAttachments>();
         services.TryAddSingleton<Delivery.HardCopyPdf>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();

@@ -20,6 +20,7 @@ using Touchpoint.Web.NoSeries;
 using Touchpoint.Web.Opportunities;
 using Touchpoint.Web.Salespeople;
 using Touchpoint.Web.Segments;
+using Touchpoint.Web.Delivery;
 using Touchpoint.Web.Documents;
 using Touchpoint.Web.Users;
 
@@ -138,6 +139,7 @@ api.MapInteractionSetup();
 api.MapInteractions();
 api.MapInteractionEntryActions();
 api.MapSegments();
+api.MapDelivery();
 api.MapDocumentEvents();
 app.MapAccount();
 app.MapAttachmentDownloads();

@@ -46,6 +46,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>The server answers 550 to this recipient.</summary>
     public void Refuse(string address) => _refused[address] = true;
 
+    /// <summary>The server takes mail for this recipient again.</summary>
+    public void Accept(string address) => _refused.TryRemove(address, out _);
+
     /// <summary>Stops listening: connections are refused until <see cref="Resume"/>.</summary>
     public async Task StopAsync()
     {

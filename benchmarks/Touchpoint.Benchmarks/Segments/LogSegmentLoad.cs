@@ -174,7 +174,7 @@ public static class LogSegmentLoad
     }
 
     /// <summary>Resets the process's VmHWM to its current RSS (Linux 4.0+, needs the right to ptrace it); false when refused.</summary>
-    private static bool ResetPeak(int pid)
+    internal static bool ResetPeak(int pid)
     {
         try
         {
@@ -187,7 +187,7 @@ public static class LogSegmentLoad
         }
     }
 
-    private static long StatusKb(int pid, string field)
+    internal static long StatusKb(int pid, string field)
     {
         foreach (var line in File.ReadLines($"/proc/{pid}/status"))
         {
@@ -358,7 +358,7 @@ public static class LogSegmentLoad
         return await command.ExecuteNonQueryAsync();
     }
 
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
+    internal static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
         using (response)
         {
@@ -374,7 +374,7 @@ public static class LogSegmentLoad
     private static async Task<List<JsonElement>> ItemsAsync(HttpClient http, string url) =>
         (await http.GetFromJsonAsync<JsonElement>(url)).GetProperty("value").EnumerateArray().ToList();
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;

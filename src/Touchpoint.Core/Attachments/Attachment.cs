@@ -39,7 +39,9 @@ public sealed class Attachment
     public DateTimeOffset LastDateTimeModified { get; private set; }
 
     /// <summary>A Word document can be merged with the contact's and salesperson's fields (wizard action Merge).</summary>
-    public bool IsWordDocument => FileExtension == "docx";
+    public bool IsWordDocument => FileExtension == WordExtension;
+
+    public const string WordExtension = "docx";
 
     public void MarkReadOnly() => ReadOnly = true;
 }

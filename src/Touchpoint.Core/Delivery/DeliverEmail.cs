@@ -22,15 +22,12 @@ public sealed class DeliverEmail(ITouchpointDb db, IDeliverySorterClaims claims,
     /// <summary>Rows claimed at once: large enough to keep the connection busy, small enough to mark quickly.</summary>
     public const int BatchSize = 200;
 
-    /// <summary>How long a claim holds: well beyond a batch's sending time, so only a stopped worker's rows are taken over.</summary>
-    public static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(10);
-
     /// <summary>Delivers one batch; returns how many rows it claimed (0: nothing is due).</summary>
     public async Task<int> RunAsync(SmtpSession smtp, string worker, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var claimed = await claims.ClaimAsync(db, CorrespondenceType.Email, worker, now.ToUnixTimeMilliseconds(),
-            (now + ClaimFor).ToUnixTimeMilliseconds(), BatchSize, ct);
+            (now + smtp.Options.ClaimTimeout).ToUnixTimeMilliseconds(), BatchSize, ct);
         if (claimed.Count == 0)
         {
             return 0;

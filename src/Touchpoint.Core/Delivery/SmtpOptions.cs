@@ -42,6 +42,12 @@ public sealed class SmtpOptions
     /// <summary>How often the queue is looked at when nothing has woken the worker (another instance's entries, retries).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a worker's claim on a batch holds. A stopped instance's batch is sent by another (or by itself after a
+    /// restart) only when its claim has run out; it must stay well beyond a batch's sending time (200 messages).
+    /// </summary>
+    public TimeSpan ClaimTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>E-mail can be sent: a server is configured.</summary>
     public bool IsSetUp => !string.IsNullOrWhiteSpace(Host);
 
@@ -84,6 +90,10 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         if (options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
         {
             failures.Add($"{SmtpOptions.Section}:RetryDelay must be positive and at most {SmtpOptions.Section}:MaxRetryDelay.");
+        }
+        if (options.ClaimTimeout < TimeSpan.FromSeconds(10))
+        {
+            failures.Add($"{SmtpOptions.Section}:ClaimTimeout must be at least 10 seconds, longer than a batch takes to send.");
         }
         if (options.PollInterval <= TimeSpan.Zero)
         {

@@ -21,6 +21,20 @@ public sealed class GetInteractionLogEntry(ITouchpointDb db)
         (await InteractionLogEntryQuery.Project(db, db.InteractionLogEntries.AsNoTracking().Where(e => e.EntryNo == entryNo)).FirstOrDefaultAsync(ct))
         ?.WithTitle()
         ?? throw DomainException.NotFound(Messages.Get("InteractionLogEntryNotFound", entryNo));
+
+    /// <summary>The entries that exist of <paramref name="entryNos"/>, in entry no. order.</summary>
+    public async Task<IReadOnlyList<InteractionLogEntryDto>> ManyAsync(IReadOnlyCollection<long> entryNos, CancellationToken ct = default)
+    {
+        var result = new List<InteractionLogEntryDto>(entryNos.Count);
+        // A query's IN list stays well below the databases' parameter limits.
+        foreach (var chunk in entryNos.Order().Chunk(5000))
+        {
+            var rows = await InteractionLogEntryQuery.Project(db, db.InteractionLogEntries.AsNoTracking().Where(e => chunk.Contains(e.EntryNo)))
+                .ToListAsync(ct);
+            result.AddRange(rows.Select(r => r.WithTitle()).OrderBy(e => e.EntryNo));
+        }
+        return result;
+    }
 }
 
 internal static class InteractionLogEntryQuery

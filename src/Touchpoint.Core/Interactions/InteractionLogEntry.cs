@@ -170,6 +170,51 @@ public sealed class InteractionLogEntry
     /// <summary>The number the database gave the entry on the bulk path, which returns the numbers in the order written.</summary>
     internal void Numbered(long entryNo) => EntryNo = entryNo;
 
+    /// <summary>The line the entry was made from (rule 50: a resent entry is logged again from it).</summary>
+    public InteractionLine ToLine() => new()
+    {
+        ContactNo = ContactNo,
+        ContactCompanyNo = ContactCompanyNo,
+        InteractionTemplateCode = InteractionTemplateCode,
+        InteractionGroupCode = InteractionGroupCode,
+        SalespersonCode = SalespersonCode,
+        Date = Date,
+        TimeOfInteraction = TimeOfInteraction,
+        Description = Description,
+        Subject = Subject,
+        InformationFlow = InformationFlow,
+        InitiatedBy = InitiatedBy,
+        CostLcy = CostLcy,
+        DurationMin = DurationMin,
+        CorrespondenceType = CorrespondenceType,
+        LanguageCode = InteractionLanguageCode,
+        Evaluation = Evaluation,
+        AttemptFailed = AttemptFailed,
+        CampaignNo = CampaignNo,
+        CampaignTarget = CampaignTarget,
+        CampaignResponse = CampaignResponse,
+        OpportunityNo = OpportunityNo,
+        SegmentNo = SegmentNo,
+        DocumentType = DocumentType,
+        DocumentNo = DocumentNo,
+        VersionNo = VersionNo,
+        DocNoOccurrence = DocNoOccurrence,
+        ContactVia = ContactVia,
+        AttachmentNo = AttachmentNo,
+        LoggedSegmentEntryNo = LoggedSegmentEntryNo,
+    };
+
+    /// <summary>Rule 50: delivered again (resent); canceled and postponed entries are not sent.</summary>
+    public void StartDelivery()
+    {
+        if (Canceled || Postponed)
+        {
+            throw DomainException.Conflict(Messages.Get("NothingToResend"));
+        }
+        DeliveryStatus = DeliveryStatus.InProgress;
+        DeliveryError = null;
+    }
+
     public void Cancel(string userId, DateTimeOffset now)
     {
         if (Postponed)

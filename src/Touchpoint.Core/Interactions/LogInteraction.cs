@@ -49,6 +49,9 @@ public sealed record LineToLog
 
     /// <summary>Rule 49: a Word letter goes as a .docx attachment rather than as the e-mail's body.</summary>
     public bool SendWordDocsAsAttmt { get; init; }
+
+    /// <summary>Rule 50: a resent entry's copy counts on the campaign entry the entry was logged with; no new one is made.</summary>
+    public long? CampaignEntryNo { get; init; }
 }
 
 /// <summary>What a caller read of a line's contact.</summary>
@@ -299,6 +302,11 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             var line = checkedLines[i];
             if (lines[i].Postponed || line.CampaignNo is not { } campaignNo)
             {
+                continue;
+            }
+            if (lines[i].CampaignEntryNo is { } kept)
+            {
+                numbers[i] = kept;
                 continue;
             }
             if (run.Shared is { } shared)

@@ -136,10 +136,16 @@ internal static class SqliteInteractionLogEntryWriter
         }
     }
 
+    /// <summary>
+    /// OR FAIL, not the default ABORT: to undo a failed many-row statement SQLite keeps a statement journal, a copy of
+    /// every page the statement touches (eleven indexes' worth), spilled to a temporary file. For 100,000 entries that
+    /// was 2.6 GB of writes and doubled the bulk path (measured: 5.3 s → 2.6 s). FAIL keeps the rows written before the
+    /// failing one, which costs nothing here: every caller rolls its whole transaction back on any failure.
+    /// </summary>
     private static sqlite3_stmt Prepare(sqlite3 handle, int rows)
     {
         var row = $"({string.Join(", ", Enumerable.Repeat("?", Columns.Length))})";
-        var sql = $"INSERT INTO \"InteractionLogEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c.Column}\""))}) " +
+        var sql = $"INSERT OR FAIL INTO \"InteractionLogEntries\" ({string.Join(", ", Columns.Select(c => $"\"{c.Column}\""))}) " +
             $"VALUES {string.Join(", ", Enumerable.Repeat(row, rows))}";
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement), raw.SQLITE_OK);
         return statement;

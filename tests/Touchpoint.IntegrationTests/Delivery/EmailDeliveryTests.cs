@@ -7,6 +7,7 @@ using Touchpoint.Core.Common;
 using Touchpoint.IntegrationTests.Interactions;
 using Touchpoint.IntegrationTests.Segments;
 using Touchpoint.TestKit;
+using static Touchpoint.IntegrationTests.Delivery.DeliveryKit;
 
 namespace Touchpoint.IntegrationTests.Delivery;
 
@@ -16,54 +17,6 @@ namespace Touchpoint.IntegrationTests.Delivery;
 /// </summary>
 public sealed class EmailDeliveryTests
 {
-    /// <summary>An app delivering to its own SMTP server, with a world whose template has a Word letter for ENU.</summary>
-    private sealed record Mailing(TouchpointApp App, TestSmtpServer Smtp, InteractionWorld W) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            App.Dispose();
-            await Smtp.DisposeAsync();
-        }
-    }
-
-    private static async Task<Mailing> MailingAsync(string provider, TestSmtpServer? smtp = null, int maxAttempts = 10)
-    {
-        smtp ??= TestSmtpServer.Start();
-        var app = new TouchpointApp(provider).WithSmtp(smtp, maxAttempts: maxAttempts);
-        var w = await InteractionWorld.CreateAsync(app, template: new { languageCodeDefault = "ENU" });
-        await LetterAsync(w);
-        return new Mailing(app, smtp, w);
-    }
-
-    private static async Task LetterAsync(InteractionWorld w)
-    {
-        await (await w.Admin.PatchAsync($"/api/v1/salespeople/{w.Salesperson}", new { email = "sam@seller.test" })).JsonAsync(HttpStatusCode.OK);
-        await (await w.Admin.PutAsync($"/api/v1/interactionTemplates/{w.Template}/languages/ENU/attachment",
-            Files.Form("letter.docx", WordLetters.WithFields("Dear customer & friend,", "ContactName")))).JsonAsync(HttpStatusCode.OK);
-    }
-
-    private static async Task<string> PersonAsync(InteractionWorld w, string name, string? email) =>
-        (await (await w.Client.PostAsync("/api/v1/contacts", new { type = "person", name, email })).JsonAsync(HttpStatusCode.Created)).Str("no");
-
-    private static async Task<JsonElement> EntryAsync(InteractionWorld w, long entryNo) =>
-        await (await w.Client.GetAsync($"/api/v1/interactionLogEntries/{entryNo}")).JsonAsync(HttpStatusCode.OK);
-
-    /// <summary>The entry once its delivery is over (no longer in progress).</summary>
-    private static async Task<JsonElement> DeliveredAsync(InteractionWorld w, long entryNo, TimeSpan? timeout = null)
-    {
-        var until = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (true)
-        {
-            var entry = await EntryAsync(w, entryNo);
-            if (entry.Str("deliveryStatus") != "inProgress")
-            {
-                return entry;
-            }
-            Assert.True(DateTime.UtcNow < until, $"Entry {entryNo} is still in progress.");
-            await Task.Delay(50);
-        }
-    }
-
     private static Task<HttpResponseMessage> SendAsync(InteractionWorld w, string contactNo, bool send = true, bool asAttachment = false) =>
         w.Client.PostAsync("/api/v1/interactions", new
         {
@@ -239,21 +192,5 @@ public sealed class EmailDeliveryTests
         var messages = m.Smtp.Messages;
         Assert.Equal(40, messages.Count);
         Assert.Equal(40, messages.Select(x => x.MessageId).Distinct().Count());
-    }
-
-    private static Task<int> SorterRowsAsync(TouchpointApp app) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().DeliverySorter.CountAsync());
-
-    private static Task<int> AttemptsAsync(TouchpointApp app, long entryNo) =>
-        app.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().DeliverySorter.Where(d => d.EntryNo == entryNo).Select(d => d.Attempts).FirstOrDefaultAsync());
-
-    private static async Task WaitAsync(Func<Task<bool>> condition)
-    {
-        var until = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < until, "The condition was not met in time.");
-            await Task.Delay(50);
-        }
     }
 }
