@@ -124,6 +124,20 @@ public sealed class PreviewInteractionLetter(ITouchpointDb db, CreateInteraction
         }
     }
 
+    /// <summary>
+    /// Rule 22, Import: the user's file checked as every upload is (400, 413 or 415 at "file"), when it is chosen
+    /// rather than at the finish; a Word letter's merge fields.
+    /// </summary>
+    public LetterFieldsDto CheckLetter(OwnLetter letter)
+    {
+        ArgumentNullException.ThrowIfNull(letter);
+        return attachments.Check(letter.FileName, letter.Content).Fields;
+    }
+
+    /// <summary>Whether a file of this name can be shown as a PDF: a Word letter (through LibreOffice) or a PDF itself.</summary>
+    public static bool ShowsAsPdf(string? fileName) =>
+        Path.GetExtension(fileName ?? "").ToLowerInvariant() is ".docx" or ".pdf";
+
     /// <summary>The user's own file (checked as every upload is), else the line's attachment; a Word letter opened.</summary>
     private async Task<CheckedFile> FileAsync(OwnLetter? own, InteractionLine line, CancellationToken ct)
     {
