@@ -100,6 +100,7 @@ public static class CoreServices
         services.AddScoped<LogInteraction>();
         services.AddScoped<CreateInteraction>();
         services.AddScoped<StartCreateInteraction>();
+        services.AddScoped<PreviewInteractionLetter>();
         services.AddScoped<FindInteractionOpportunities>();
         services.AddScoped<GetInteractionLogEntry>();
         services.AddScoped<ListInteractionLogEntries>();

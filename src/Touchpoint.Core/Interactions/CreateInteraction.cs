@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
@@ -36,7 +38,24 @@ public sealed record CreateInteractionRequest
 
     /// <summary>Rule 49: a Word letter sent by e-mail goes as a .docx attachment rather than as the body.</summary>
     public bool SendWordDocsAsAttmt { get; init; }
+
+    /// <summary>
+    /// Rule 22: what the wizard's content step chose (Open, Import, Merge); none: the template's attachment as it is.
+    /// The wizard page's only: POST /interactions has no such field.
+    /// </summary>
+    [JsonIgnore]
+    public WizardAction? Content { get; init; }
+
+    /// <summary>
+    /// Rule 22, Import: the user's own file for this interaction, logged instead of the template's (which does not
+    /// change). The wizard page's only: POST /interactions has no such field.
+    /// </summary>
+    [JsonIgnore]
+    public OwnLetter? Letter { get; init; }
 }
+
+/// <summary>A file the user chose for one interaction (wizard action Import, rule 22): its name and bytes.</summary>
+public sealed record OwnLetter(string FileName, byte[] Content);
 
 /// <summary>
 /// Finishing the Create Interaction wizard (or canceling it with "finish later", rule 25): the defaults of rules
@@ -48,7 +67,8 @@ public sealed record CreateInteractionRequest
 /// requests of the moment refer to, read with one query per kind (<see cref="InteractionSources"/>). Under load that
 /// saves each request its own reads of contact, template, salesperson and languages, which cost more than its entry.
 /// </remarks>
-public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, GetInteractionLogEntry read, TimeProvider clock)
+public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, InteractionLogQueue queue, GetInteractionLogEntry read, AttachmentStore attachments,
+    TimeProvider clock)
 {
     /// <summary>The scope of POST /interactions' idempotency keys.</summary>
     public const string IdempotencyScope = "interactions";
@@ -66,19 +86,51 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
         }
         // Rule 19's first checks need no row: a request without contact, template or salesperson is refused at once.
         Required(request);
-        var written = await queue.WriteAsync(db, log, new InteractionLogQueue.Request(null, null, key, new InteractionToBuild(request, userId)), ct);
-        // The names were read to build the line: the answer is made from them, not read back (unless a copy of this
-        // request, sent at the same moment, was written first).
-        return written is { Entry: { } entry, Names: { } names }
-            ? (names with { Entry = entry }).WithTitle()
-            : await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
+        return await WithOwnLetterAsync(request.Letter, async own =>
+        {
+            var written = await queue.WriteAsync(db, log,
+                new InteractionLogQueue.Request(null, null, key, new InteractionToBuild(request, userId) { OwnAttachmentNo = own }), ct);
+            // The names were read to build the line: the answer is made from them, not read back (unless a copy of this
+            // request, sent at the same moment, was written first).
+            return written is { Entry: { } entry, Names: { } names }
+                ? (names with { Entry = entry }).WithTitle()
+                : await read.HandleAsync(written.Answer.EntryNo!.Value, ct);
+        }, ct);
     }
 
     /// <summary>Rules 10, 12–16 and 19: the line the wizard would log, or the first of BC's refusals.</summary>
-    public async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct)
+    public Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, CancellationToken ct) => BuildLineAsync(request, null, ct);
+
+    /// <summary>The same, with the user's own letter (<see cref="CreateInteractionRequest.Letter"/>) stored as attachment <paramref name="ownAttachmentNo"/>.</summary>
+    internal async Task<InteractionLine> BuildLineAsync(CreateInteractionRequest request, long? ownAttachmentNo, CancellationToken ct)
     {
         Required(request);
-        return Build(new InteractionToBuild(request, ""), await InteractionSources.ReadAsync(db, [request], ct), clock).Line;
+        return Build(new InteractionToBuild(request, "") { OwnAttachmentNo = ownAttachmentNo }, await InteractionSources.ReadAsync(db, [request], ct), clock).Line;
+    }
+
+    /// <summary>
+    /// Rule 22, Import: the user's own file, checked as every upload is, is stored as an attachment of the line's own
+    /// (as a segment line's own letter is), the entry gets its read-only copy from the logging pipeline (rule 44), and
+    /// the line's file goes again: the template's attachment is not touched. One transaction, so a refusal leaves
+    /// nothing behind. Without a file, <paramref name="write"/> runs as it is.
+    /// </summary>
+    internal async Task<T> WithOwnLetterAsync<T>(OwnLetter? letter, Func<long?, Task<T>> write, CancellationToken ct)
+    {
+        if (letter is null)
+        {
+            return await write(null);
+        }
+        var file = attachments.Check(letter.FileName, letter.Content);
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        var own = await attachments.AddAsync(file, ct);
+        await db.SaveChangesAsync(ct);
+        var result = await write(own.No);
+        await attachments.RemoveAsync(own.No, ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
+        return result;
     }
 
     /// <summary>A request to log, with the line it became and the names its answer shows.</summary>
@@ -180,19 +232,29 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             errors.Add("languageCode", Messages.Get("TemplateLanguageNotFound", template.Code, languageCode));
         }
         languageCode ??= defaults.LanguageCode;
-        var attachmentNo = languages.FirstOrDefault(l => l.LanguageCode == languageCode)?.AttachmentNo;
+        // Rule 22: the user's own file (Import) instead of the template's, stored for the line by the caller (none yet
+        // when the line is only shown).
+        var attachmentNo = request.Letter is null
+            ? languages.FirstOrDefault(l => l.LanguageCode == languageCode)?.AttachmentNo
+            : toBuild.OwnAttachmentNo;
+        var hasContent = attachmentNo is not null || request.Letter is not null;
         errors.ThrowIfAny();
 
         // The caller's choice of type wins over rule 15's (the page lets the user change it).
         var correspondenceType = request.CorrespondenceType ?? defaults.CorrespondenceType;
         var (today, soon) = InteractionDefaults.When(clock);
 
+        // Rule 22: Import without a file is the user stopping the import.
+        if (request.Content == WizardAction.Import && request.Letter is null)
+        {
+            throw DomainException.Invalid("file", Messages.Get("ImportStopped"));
+        }
         // Rule 19, the checks after the fields: content for Open and for e-mail.
-        if (template.WizardAction == WizardAction.Open && attachmentNo is null)
+        if ((template.WizardAction == WizardAction.Open || request.Content == WizardAction.Open) && !hasContent)
         {
             throw DomainException.Invalid("interactionTemplateCode", Messages.Get("NoAttachmentFound"));
         }
-        if (correspondenceType == CorrespondenceType.Email && attachmentNo is null)
+        if (correspondenceType == CorrespondenceType.Email && !hasContent)
         {
             throw DomainException.Invalid("correspondenceType", Messages.Get("EmailNeedsAttachment"));
         }
@@ -244,7 +306,11 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
 }
 
 /// <summary>A request of the Create Interaction wizard, to be built into a line where it is written.</summary>
-internal sealed record InteractionToBuild(CreateInteractionRequest Request, string UserId) : LineToMake(UserId);
+internal sealed record InteractionToBuild(CreateInteractionRequest Request, string UserId) : LineToMake(UserId)
+{
+    /// <summary>The attachment the caller stored the request's own letter as (rule 22, Import).</summary>
+    public long? OwnAttachmentNo { get; init; }
+}
 
 /// <summary>
 /// The rows that requests to create interactions refer to (contacts, templates with their languages, salespeople,

@@ -36,14 +36,18 @@ public sealed class ResumePostponedInteraction(ITouchpointDb db, CreateInteracti
             OpportunityNo = request.OpportunityNo ?? entry.OpportunityNo,
             Comments = comments,
         };
-        var line = await create.BuildLineAsync(merged, ct);
-        await log.HandleAsync(new LineToLog
+        // Rule 22: a file of the user's own, imported while resuming, replaces the one the entry kept.
+        await create.WithOwnLetterAsync(request.Letter, async own =>
         {
-            Line = line,
-            UserId = userId,
-            CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
-            Postponed = request.Postpone,
-            Resume = entry,
+            var line = await create.BuildLineAsync(merged, own, ct);
+            return await log.HandleAsync(new LineToLog
+            {
+                Line = line,
+                UserId = userId,
+                CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
+                Postponed = request.Postpone,
+                Resume = entry,
+            }, ct);
         }, ct);
         return await read.HandleAsync(entryNo, ct);
     }
