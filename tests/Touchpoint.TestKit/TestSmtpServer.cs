@@ -117,7 +117,15 @@ public sealed class TestSmtpServer : IAsyncDisposable
             CancellationToken cancellationToken)
         {
             using var stream = new MemoryStream(buffer.ToArray());
-            owner._messages.Enqueue(MimeMessage.Load(stream, cancellationToken));
+            try
+            {
+                owner._messages.Enqueue(MimeMessage.Load(stream, cancellationToken));
+            }
+            catch (Exception e) when (e is FormatException or IOException or OperationCanceledException)
+            {
+                // The sender sees why, as the entry's delivery error, rather than the library's bare 554.
+                throw new SmtpResponseException(new SmtpResponse(SmtpReplyCode.TransactionFailed, $"Message not readable: {e.Message}"));
+            }
             return Task.FromResult(SmtpResponse.Ok);
         }
     }

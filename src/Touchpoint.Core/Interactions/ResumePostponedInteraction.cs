@@ -47,6 +47,9 @@ public sealed class ResumePostponedInteraction(ITouchpointDb db, CreateInteracti
                 CampaignEntryDescription = Messages.Get("CampaignEntryInteractions"),
                 Postponed = request.Postpone,
                 Resume = entry,
+                // Rule 20: finishing with a correspondence type sends, as finishing a new interaction does.
+                Deliver = request.Send && !request.Postpone,
+                SendWordDocsAsAttmt = request.SendWordDocsAsAttmt,
             }, ct);
         }, ct);
         return await read.HandleAsync(entryNo, ct);

@@ -104,6 +104,29 @@ public sealed class EmailDeliveryTests
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task Finishing_a_postponed_interaction_with_send_mails_it(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        var contact = await PersonAsync(m.W, "Petra Postponed", "petra@example.test");
+        var postponed = await (await m.W.Client.PostAsync("/api/v1/interactions", new
+        {
+            contactNo = contact, interactionTemplateCode = m.W.Template, salespersonCode = m.W.Salesperson, description = "Spring offer",
+            correspondenceType = "email", send = true, postpone = true,
+        })).JsonAsync(HttpStatusCode.Created);
+        var entryNo = postponed.GetProperty("entryNo").GetInt64();
+        await Task.Delay(300);
+        Assert.Empty(m.Smtp.Messages);
+
+        var finished = await (await m.W.Client.PostAsync($"/api/v1/postponedInteractions/{entryNo}/resume", new { send = true }))
+            .JsonAsync(HttpStatusCode.OK);
+
+        Assert.Equal("inProgress", finished.Str("deliveryStatus"));
+        var message = Assert.Single(await m.Smtp.WaitForAsync(1));
+        Assert.Contains("Petra Postponed", Html(message), StringComparison.Ordinal);
+        Assert.Equal("none", (await DeliveredAsync(m.W, entryNo)).Str("deliveryStatus"));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task A_recipient_the_server_refuses_gives_the_entry_an_error_with_the_servers_reason(string provider)
     {
         await using var m = await MailingAsync(provider);
