@@ -6,11 +6,16 @@ using Touchpoint.Core.Delivery;
 namespace Touchpoint.Core.Demo;
 
 /// <summary>The words of a sample letter in one language; the rest (sender, address, date, subject) are merge fields.</summary>
-/// <param name="Salutation">Before the contact's name: "Dear", "Beste", "Hej", "Уважаемый(ая)".</param>
-/// <param name="Body">The paragraphs of the letter.</param>
+/// <param name="Salutation">Before the contact's name: "Dear", "Beste", "Hej", "Здравствуйте,".</param>
+/// <param name="Body">
+/// The paragraphs of the letter. A merge field's name in braces ("{ContactCompanyName}") is a merge field there; braces
+/// are not used otherwise, since Word shows fields as «Name» and Russian quotes names in «».
+/// </param>
 /// <param name="Closing">Before the salesperson's name: "Kind regards,".</param>
 /// <param name="Language">The culture of the text, for Word's spelling check ("nl-NL").</param>
-public sealed record SampleLetterTexts(string Salutation, IReadOnlyList<string> Body, string Closing, string Language = "en-US");
+/// <param name="SalutationEnd">After the contact's name: "," in most languages, "!" in Russian.</param>
+public sealed record SampleLetterTexts(string Salutation, IReadOnlyList<string> Body, string Closing, string Language = "en-US",
+    string SalutationEnd = ",");
 
 /// <summary>
 /// A one-page business letter as Word writes it: the sender in the header, the address block, date, subject (a
@@ -45,10 +50,10 @@ public static class SampleLetter
                 Paragraph(JustificationValues.Right, Field(MergeValues.Date)),
                 Paragraph(null),
                 Spaced(new Paragraph(new SimpleField(new Run(Bold(), new Text("«Subject»"))) { Instruction = " MERGEFIELD Subject \\* MERGEFORMAT " })),
-                Spaced(Paragraph(null, [Text(texts.Salutation + " "), .. Field(MergeValues.ContactName), Text(",")])));
+                Spaced(Paragraph(null, [Text(texts.Salutation + " "), .. Field(MergeValues.ContactName), Text(texts.SalutationEnd)])));
             foreach (var paragraph in texts.Body)
             {
-                body.Append(Spaced(Paragraph(null, Text(paragraph))));
+                body.Append(Spaced(Paragraph(null, TextWithFields(paragraph))));
             }
             body.Append(
                 Paragraph(null, Text(texts.Closing)),
@@ -109,6 +114,27 @@ public static class SampleLetter
 
     private static Run Text(string text, int? size = null) =>
         new(Properties(bold: false, size), new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+
+    /// <summary>A paragraph's text, each "{Name}" in it a merge field.</summary>
+    private static OpenXmlElement[] TextWithFields(string paragraph)
+    {
+        var runs = new List<OpenXmlElement>();
+        var at = 0;
+        while (paragraph.IndexOf('{', at) is var open and >= 0 && paragraph.IndexOf('}', open) is var close and >= 0)
+        {
+            if (open > at)
+            {
+                runs.Add(Text(paragraph[at..open]));
+            }
+            runs.AddRange(Field(paragraph[(open + 1)..close]));
+            at = close + 1;
+        }
+        if (at < paragraph.Length || runs.Count == 0)
+        {
+            runs.Add(Text(paragraph[at..]));
+        }
+        return [.. runs];
+    }
 
     private static RunProperties Bold() => new(new Bold());
 
