@@ -22,9 +22,11 @@ public sealed record CheckedFile(string Name, string Extension, string ContentTy
 /// </summary>
 public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings settings, TimeProvider clock)
 {
+    public const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private static readonly Dictionary<string, string> ContentTypes = new(StringComparer.Ordinal)
     {
-        ["docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        ["docx"] = WordContentType,
         ["xlsx"] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         ["pptx"] = "application/vnd.openxmlformats-officedocument.presentationml.presentation",
         ["doc"] = "application/msword",
@@ -84,7 +86,7 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
     public async Task<Attachment> AddAsync(CheckedFile file, CancellationToken ct)
     {
         var (name, extension, contentType, content, _) = file;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(content));
+        var hash = ContentHash(content);
         if (!await db.AttachmentContents.AnyAsync(c => c.Hash == hash, ct)
             && db.AttachmentContents.Local.All(c => c.Hash != hash))
         {
@@ -94,6 +96,9 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
         db.Attachments.Add(attachment);
         return attachment;
     }
+
+    /// <summary>The key of <see cref="AttachmentContent"/>: the SHA-256 of the bytes, in lower-case hex.</summary>
+    public static string ContentHash(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     /// <summary>
     /// The attachment a logged entry keeps (BC copies the template's file into a new read-only attachment): a new

@@ -1,5 +1,6 @@
 using Bogus;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Attachments;
 using Touchpoint.Core.Campaigns;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
@@ -13,8 +14,9 @@ namespace Touchpoint.Core.Demo;
 /// <summary>
 /// Fills an empty database with a demo company: salespeople, 200 companies with 3 persons each across six
 /// countries and languages, business relations to customers and vendors, campaigns, opportunities, and the
-/// interaction groups, templates and template setup of BC's demo data (domain rules 62–64). The data is the same on
-/// every run (fixed random seed), so screenshots and tests can rely on it.
+/// interaction groups, templates and template setup of BC's demo data (domain rules 62–64), and Word letters in four
+/// languages for its letter templates (<see cref="DemoLetters"/>). The data is the same on every run (fixed random
+/// seed), so screenshots and tests can rely on it.
 /// </summary>
 public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeProvider clock)
 {
@@ -37,6 +39,8 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         {
             return false;
         }
+        // The letters (about 40 ms of work on a cold start) are built on another thread while this one makes the contacts.
+        var letters = Task.Run(() => DemoLetters.All.Select(l => l.Build()).ToArray(), ct);
         var now = clock.GetUtcNow();
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -47,6 +51,13 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         var campaigns = AddCampaigns(today);
         AddOpportunities(persons, campaigns, today);
         AddInteractionSetup();
+        var letterLanguages = AddLetters(await letters, now);
+        await db.SaveChangesAsync(ct);
+        // The attachments' numbers come from the database.
+        foreach (var (language, attachment) in letterLanguages)
+        {
+            language.SetAttachment(attachment.No);
+        }
         await db.SaveChangesAsync(ct);
 
         // The series continue after the numbers the demo used.
@@ -269,6 +280,7 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         setup.SalesDraftInvoice = "S_DRAFT_IN";
     }
 
+    /// <summary>A template; its languages, the default <paramref name="language"/> among them (rule 1), come with the letters.</summary>
     private void Template(string code, string group, string description, decimal cost, decimal minutes,
         InformationFlow flow = InformationFlow.None, InitiatedBy initiatedBy = InitiatedBy.None,
         CorrespondenceType correspondenceType = CorrespondenceType.None, WizardAction wizardAction = WizardAction.None,
@@ -285,10 +297,34 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             IgnoreContactCorresType = ignoreContactType,
             LanguageCodeDefault = language,
         });
-        if (language is not null)
+    }
+
+    /// <summary>
+    /// The letter templates' languages, the default one among them, each with its Word letter (<paramref name="contents"/>:
+    /// the bytes of <see cref="DemoLetters.All"/>, in that order). The database is new, so every file is new: added
+    /// without the look-ups of <see cref="AttachmentStore.AddAsync"/>, each of which costs a query and a scan of the
+    /// change tracker with its 800 contacts.
+    /// </summary>
+    private List<(InteractionTemplateLanguage Language, Attachment Attachment)> AddLetters(byte[][] contents, DateTimeOffset now)
+    {
+        var added = new List<(InteractionTemplateLanguage, Attachment)>();
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < DemoLetters.All.Count; i++)
         {
-            db.InteractionTemplateLanguages.Add(new InteractionTemplateLanguage(code, language, description));
+            var (templateCode, languageCode, description, fileName, _) = DemoLetters.All[i];
+            var content = contents[i];
+            var hash = AttachmentStore.ContentHash(content);
+            if (hashes.Add(hash))
+            {
+                db.AttachmentContents.Add(new AttachmentContent(hash, content));
+            }
+            var attachment = new Attachment(fileName, "docx", AttachmentStore.WordContentType, content.LongLength, hash, now);
+            var language = new InteractionTemplateLanguage(templateCode, languageCode, description);
+            db.Attachments.Add(attachment);
+            db.InteractionTemplateLanguages.Add(language);
+            added.Add((language, attachment));
         }
+        return added;
     }
 
     // E-mail addresses are ASCII: Russian names are transliterated, Nordic and German letters lose their marks,

@@ -25,7 +25,9 @@ public sealed class DemoCompanyTests
                 Relations = await db.ContactBusinessRelations.CountAsync(),
                 Groups = await db.InteractionGroups.CountAsync(),
                 Templates = await db.InteractionTemplates.CountAsync(),
-                BusLanguage = await db.InteractionTemplateLanguages.Where(l => l.InteractionTemplateCode == "BUS").Select(l => l.LanguageCode).SingleAsync(),
+                BusLanguages = await db.InteractionTemplateLanguages.Where(l => l.InteractionTemplateCode == "BUS").Select(l => l.LanguageCode).ToListAsync(),
+                TemplateLanguages = await db.InteractionTemplateLanguages.CountAsync(),
+                Attachments = await db.Attachments.CountAsync(),
                 Setup = await db.InteractionTemplateSetup.SingleAsync(),
                 Salespeople = await db.Salespeople.CountAsync(),
                 Campaigns = await db.Campaigns.CountAsync(),
@@ -38,7 +40,10 @@ public sealed class DemoCompanyTests
         Assert.True(counts.Relations > 150);
         Assert.Equal(6, counts.Groups);
         Assert.Equal(31, counts.Templates);
-        Assert.Equal("ENU", counts.BusLanguage);
+        // The letter templates (ABSTRACT, BUS, GOLF) in English, Dutch, Swedish and Russian, each with its Word letter.
+        Assert.Equal(["ENU", "NLD", "RUS", "SVE"], counts.BusLanguages.Order(StringComparer.Ordinal));
+        Assert.Equal(12, counts.TemplateLanguages);
+        Assert.Equal(12, counts.Attachments);
         Assert.Equal("S_INVOICE", counts.Setup.SalesInvoice);
         Assert.Equal("OUTGOING", counts.Setup.OutgoingCalls);
         Assert.Equal("P_RT_ORD_C", counts.Setup.PurchaseReturnOrderConfirmation);
