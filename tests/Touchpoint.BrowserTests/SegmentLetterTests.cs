@@ -75,12 +75,13 @@ public sealed class SegmentLetterTests(BrowserFixture browser) : IClassFixture<B
         var entry = page.GetByTestId("log-table").Locator("tbody tr");
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry).ToContainTextAsync(offer);
-        var download = await page.RunAndWaitForDownloadAsync(() => entry.Locator("[data-testid^='log-attachment-']").ClickAsync());
+        var entryNo = (await entry.Locator("[data-testid^='log-letter-']").GetAttributeAsync("data-testid"))!.Split('-').Last();
+        await entry.GetByTestId($"log-letter-{entryNo}").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId($"log-attachment-{entryNo}").ClickAsync());
         Assert.Equal("aanbod.txt", download.SuggestedFilename);
         Assert.Equal($"Ons aanbod {tag}", await File.ReadAllTextAsync((await download.PathAsync())!));
 
         // The API gives the same bytes.
-        var entryNo = (await entry.Locator("[data-testid^='log-attachment-']").GetAttributeAsync("data-testid"))!.Split('-').Last();
         Assert.Equal($"Ons aanbod {tag}", await admin.GetStringAsync($"/api/v1/interactionLogEntries/{entryNo}/attachment"));
     }
 }

@@ -23,6 +23,12 @@ public static class ExplainInteractionLog
                 .HandleAsync(new InteractionLogEntryFilter { ContactNo = InteractionLogBenchmarks.PersonNo, Limit = 50 })),
             ("first page of a company with its persons", sp => sp.GetRequiredService<ListInteractionLogEntries>()
                 .HandleAsync(new InteractionLogEntryFilter { ContactCompanyNo = InteractionLogBenchmarks.CompanyNo, Limit = 50 })),
+            ("first page of failed deliveries", sp => sp.GetRequiredService<ListInteractionLogEntries>()
+                .HandleAsync(new InteractionLogEntryFilter { DeliveryStatus = DeliveryStatusFilter.Error, Limit = 50 })),
+            ("first page of delivered entries", sp => sp.GetRequiredService<ListInteractionLogEntries>()
+                .HandleAsync(new InteractionLogEntryFilter { DeliveryStatus = DeliveryStatusFilter.Delivered, Limit = 50 })),
+            ("failed deliveries counted (the home page)", sp => sp.GetRequiredService<ListInteractionLogEntries>()
+                .CountAsync(new InteractionLogEntryFilter { DeliveryStatus = DeliveryStatusFilter.Error })),
             ("statistics of a person", sp => sp.GetRequiredService<InteractionStatistics>().ForContactAsync(InteractionLogBenchmarks.PersonNo, null, null)),
             ("statistics of a company", sp => sp.GetRequiredService<InteractionStatistics>().ForContactAsync(InteractionLogBenchmarks.CompanyNo, null, null)),
             ("statistics of the most used template", sp => sp.GetRequiredService<InteractionStatistics>().ForTemplateAsync(InteractionLogBenchmarks.TemplateCode, null, null)),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Common;
 
@@ -22,11 +23,23 @@ public sealed record InteractionLogEntryFilter
     public DateOnly? DateFrom { get; init; }
     public DateOnly? DateTo { get; init; }
     public string? Search { get; init; }
+    public DeliveryStatusFilter? DeliveryStatus { get; init; }
 
     /// <summary>BC's two pages: Interaction Log Entries (false) and Postponed Interactions (true).</summary>
     public bool Postponed { get; init; }
     public int? Limit { get; init; }
     public string? Cursor { get; init; }
+}
+
+/// <summary>
+/// The log's delivery filter: the entries whose delivery is under way or failed (Delivery Status In Progress, Error),
+/// and those delivered (rule 48: the status back to blank, with the time it was sent).
+/// </summary>
+public enum DeliveryStatusFilter
+{
+    InProgress = 1,
+    Error = 2,
+    Delivered = 3,
 }
 
 /// <summary>
@@ -39,16 +52,7 @@ public sealed class ListInteractionLogEntries(ITouchpointDb db)
     {
         var take = Cursor.Limit(f.Limit);
         var after = Cursor.Decode(f.Cursor, 3);
-        var entries = db.InteractionLogEntries.AsNoTracking().Where(e => e.Postponed == f.Postponed).Where(f);
-        if (!string.IsNullOrWhiteSpace(f.Search))
-        {
-            foreach (var word in f.Search.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                entries = entries.Where(e => e.Description.ToUpper().Contains(word)
-                    || (e.Subject != null && e.Subject.ToUpper().Contains(word))
-                    || db.InteractionLogEntryComments.Any(c => c.EntryNo == e.EntryNo && c.Comment.ToUpper().Contains(word)));
-            }
-        }
+        var entries = Matching(f);
         if (after is not null)
         {
             var date = DateOnly.Parse(after[0], CultureInfo.InvariantCulture);
@@ -61,11 +65,35 @@ public sealed class ListInteractionLogEntries(ITouchpointDb db)
             .OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).ToList();
         return Paged.Of(rows, take, e => [e.Date.ToString("O", CultureInfo.InvariantCulture), e.TimeOfInteraction.ToString("O", CultureInfo.InvariantCulture), e.EntryNo.ToString(CultureInfo.InvariantCulture)]);
     }
+
+    /// <summary>How many entries the filters match (the home page's failed deliveries); paging is ignored.</summary>
+    public Task<int> CountAsync(InteractionLogEntryFilter f, CancellationToken ct = default) => Matching(f).CountAsync(ct);
+
+    private IQueryable<InteractionLogEntry> Matching(InteractionLogEntryFilter f)
+    {
+        var entries = db.InteractionLogEntries.AsNoTracking().Where(e => e.Postponed == f.Postponed).Where(f);
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            foreach (var word in f.Search.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                entries = entries.Where(e => e.Description.ToUpper().Contains(word)
+                    || (e.Subject != null && e.Subject.ToUpper().Contains(word))
+                    || db.InteractionLogEntryComments.Any(c => c.EntryNo == e.EntryNo && c.Comment.ToUpper().Contains(word)));
+            }
+        }
+        return entries;
+    }
 }
 
 /// <summary>The log's column filters, shared by the list and the delete-canceled job.</summary>
 internal static class InteractionLogEntryFilters
 {
+    /// <summary>
+    /// An entry that went to delivery at least once: the filter of the partial index on delivery
+    /// (<c>"DeliveryStatus" &lt;&gt; 0 OR "DeliveredAt" IS NOT NULL</c>), in the same order.
+    /// </summary>
+    public static readonly Expression<Func<InteractionLogEntry, bool>> Sent = e => e.DeliveryStatus != DeliveryStatus.None || e.DeliveredAt != null;
+
     public static IQueryable<InteractionLogEntry> Where(this IQueryable<InteractionLogEntry> entries, InteractionLogEntryFilter f)
     {
         if (f.DateFrom > f.DateTo)
@@ -128,6 +156,17 @@ internal static class InteractionLogEntryFilters
         {
             entries = entries.Where(e => e.Date <= to);
         }
+        // Few entries were ever sent: a partial index holds only those, keyed like the log's order, so a page of them
+        // is read from it without walking the whole log. Each condition repeats the index's own (Sent) because SQLite
+        // uses a partial index only for a query that contains its WHERE term as written.
+        entries = f.DeliveryStatus switch
+        {
+            null => entries,
+            DeliveryStatusFilter.InProgress => entries.Where(Sent).Where(e => e.DeliveryStatus == DeliveryStatus.InProgress),
+            DeliveryStatusFilter.Error => entries.Where(Sent).Where(e => e.DeliveryStatus == DeliveryStatus.Error),
+            DeliveryStatusFilter.Delivered => entries.Where(Sent).Where(e => e.DeliveryStatus == DeliveryStatus.None && e.DeliveredAt != null),
+            _ => throw DomainException.Invalid("deliveryStatus", Messages.Get("ValueNotInList", f.DeliveryStatus, Messages.Field("deliveryStatus"), "inProgress, error, delivered")),
+        };
         return entries;
     }
 }

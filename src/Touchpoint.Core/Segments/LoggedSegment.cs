@@ -2,8 +2,13 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Segments;
 
+/// <summary>
+/// A logged segment with BC's FlowFields and, over the same entries, how their delivery stands: delivered, still in
+/// progress, failed, and how many are hard-copy letters to print.
+/// </summary>
 public sealed record LoggedSegmentDto(long EntryNo, string SegmentNo, string Description, DateOnly CreationDate, string UserId,
-    bool Canceled, int NoOfInteractions, int NoOfCampaignEntries);
+    bool Canceled, int NoOfInteractions, int NoOfCampaignEntries, int NoOfDelivered, int NoOfInProgress, int NoOfDeliveryErrors,
+    int NoOfHardCopies);
 
 /// <summary>
 /// BC table 5075 Logged Segment: the record that a segment was logged, one per log. Its interactions and campaign

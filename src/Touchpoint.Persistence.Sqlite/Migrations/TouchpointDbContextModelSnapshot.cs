@@ -675,6 +675,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
 
                     b.HasIndex("ContactNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo");
 
+                    b.HasIndex(new[] { "DeliveryStatus", "Postponed", "Date", "TimeOfInteraction", "EntryNo" }, "IX_InteractionLogEntries_Delivery")
+                        .HasFilter("\"DeliveryStatus\" <> 0 OR \"DeliveredAt\" IS NOT NULL");
+
                     b.ToTable("InteractionLogEntries");
                 });
 

@@ -22,6 +22,15 @@ internal static class AttachmentDownloads
     /// <summary>The file a logged entry keeps (its letter).</summary>
     public static string EntryUrl(long entryNo) => $"/files/interactionLogEntries/{entryNo}/attachment";
 
+    /// <summary>
+    /// An entry's letter merged for its contact, as the API's <c>GET /interactionLogEntries/{entryNo}/document</c>
+    /// gives it: <c>pdf</c> or <c>docx</c>.
+    /// </summary>
+    public static string EntryDocumentUrl(long entryNo, string format) => $"/files/interactionLogEntries/{entryNo}/document?format={format}";
+
+    /// <summary>Every hard-copy letter of a logged segment in one PDF, as the API's <c>GET /loggedSegments/{entryNo}/document</c>.</summary>
+    public static string LoggedSegmentDocumentUrl(long entryNo) => $"/files/loggedSegments/{entryNo}/document";
+
     public static IEndpointRouteBuilder MapAttachmentDownloads(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);

@@ -99,14 +99,16 @@ internal static class InteractionsApi
         entries.MapGet("/", async (ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
             string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo, long? loggedSegmentEntryNo,
             string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom, DateOnly? dateTo,
-            string? search, bool? postponed, int? limit, string? cursor, CancellationToken ct) =>
+            string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct) =>
             TypedResults.Ok(await list.HandleAsync(new InteractionLogEntryFilter
             {
                 ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
                 InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
                 SegmentNo = segmentNo, LoggedSegmentEntryNo = loggedSegmentEntryNo, OpportunityNo = opportunityNo,
                 DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
-                DateFrom = dateFrom, DateTo = dateTo, Search = search, Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
+                DateFrom = dateFrom, DateTo = dateTo, Search = search,
+                DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
+                Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
             }, ct)))
             .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
