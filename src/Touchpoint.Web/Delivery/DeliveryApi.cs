@@ -69,7 +69,7 @@ internal static class DeliveryApi
     };
 
     // A viewer may print, but only a user who may log interactions delivers the hard copies by printing them.
-    private static bool MayLog(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales);
+    internal static bool MayLog(ClaimsPrincipal user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Sales);
 
     internal sealed record ResendBody(ResendCorrespondenceType CorrespondenceType, bool UpdateMergeFields);
 

@@ -1,5 +1,6 @@
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Delivery;
 using Touchpoint.Core.Interactions;
 using Touchpoint.Core.Segments;
 
@@ -49,7 +50,32 @@ internal static class AttachmentDownloads
                     Download(response, await attachments.HandleAsync(entryNo, ct)))
             .RequireAuthorization(Roles.ReadPolicy)
             .ExcludeFromDescription();
+        app.MapGet("/files/interactionLogEntries/{entryNo:long}/document",
+                async (long entryNo, string? format, EntryDocument document, HttpResponse response, CancellationToken ct) =>
+                    Letter(response, await document.PreviewAsync(entryNo, format == "docx" ? LetterFormat.Docx : LetterFormat.Pdf, ct)))
+            .RequireAuthorization(Roles.ReadPolicy)
+            .ExcludeFromDescription();
+        app.MapGet("/files/loggedSegments/{entryNo:long}/document",
+                async (long entryNo, System.Security.Claims.ClaimsPrincipal user, PrintLoggedSegment print, HttpResponse response, CancellationToken ct) =>
+                    Letter(response, await print.HandleAsync(entryNo, Delivery.DeliveryApi.MayLog(user), ct)))
+            .RequireAuthorization(Roles.ReadPolicy)
+            .ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>A merged letter: a PDF opens in the browser's viewer (the print button is there), a .docx downloads.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Letter(HttpResponse response, LetterFile file)
+    {
+        response.Headers.XContentTypeOptions = "nosniff";
+        if (file.ContentType != EntryDocument.PdfContentType)
+        {
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }
+        var inline = new Microsoft.Net.Http.Headers.ContentDispositionHeaderValue("inline");
+        // Both filename and filename* (RFC 6266): a Russian letter's name survives in every browser.
+        inline.SetHttpFileName(file.FileName);
+        response.Headers.ContentDisposition = inline.ToString();
+        return TypedResults.File(file.Content, file.ContentType);
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult Download(HttpResponse response, (Attachment Attachment, byte[] Content) file)
