@@ -41,7 +41,7 @@ if (args is ["hard-copies", ..])
     Environment.ExitCode = await HardCopyLoad.RunAsync(args);
     return;
 }
-if (args is ["deliver-segment", ..])
+if (args is ["deliver-segment" or "bare-smtp", ..])
 {
     Environment.ExitCode = await DeliverSegmentLoad.RunAsync(args);
     return;

@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Touchpoint.Benchmarks.Segments;
+using Touchpoint.Core.Delivery;
 using Touchpoint.Core.Demo;
 using Touchpoint.TestKit;
 
@@ -25,6 +26,10 @@ public static class DeliverSegmentLoad
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is ["bare-smtp", var countText, ..])
+        {
+            return await BareSmtpAsync(int.Parse(countText, CultureInfo.InvariantCulture));
+        }
         if (args is not ["deliver-segment", var appDir, var city, var linesText, var work, .. var rest])
         {
             await Console.Error.WriteLineAsync("usage: deliver-segment APP_DIR CITY LINES WORK [crash]");
@@ -54,9 +59,9 @@ public static class DeliverSegmentLoad
                     {
                         peakKb = Math.Max(peakKb, LogSegmentLoad.StatusKb(app.Pid, "VmRSS"));
                     }
-                    catch (IOException)
+                    catch (Exception e) when (e is IOException or InvalidOperationException)
                     {
-                        // The app was killed and is starting again.
+                        // The app was killed (a zombie has no VmRSS) and is starting again.
                     }
                 }
             });
@@ -100,6 +105,48 @@ public static class DeliverSegmentLoad
         {
             app.Kill();
         }
+    }
+
+    /// <summary>
+    /// <c>bare-smtp N</c>: the bare tool's figure: N messages of the shape the app sends (an HTML body of a one-page
+    /// letter) sent with MailKit over one connection to the same SMTP server, without Touchpoint.
+    /// </summary>
+    private static async Task<int> BareSmtpAsync(int count)
+    {
+        await using var server = TestSmtpServer.Start();
+        var port = int.TryParse(Environment.GetEnvironmentVariable("SMTP_PORT"), CultureInfo.InvariantCulture, out var other) ? other : server.Port;
+        var html = WordHtml.FromDocx(SampleLetter.Build(new SampleLetterTexts("Dear customer,",
+            ["Thank you for your interest in our spring range. Your salesperson will call you next week to arrange a visit."], "Kind regards,")));
+        using var client = new MailKit.Net.Smtp.SmtpClient();
+        var started = Stopwatch.GetTimestamp();
+        if (Environment.GetEnvironmentVariable("NODELAY") == "1")
+        {
+            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+            await client.ConnectAsync(socket, "127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
+        }
+        else
+        {
+            await client.ConnectAsync("127.0.0.1", port, MailKit.Security.SecureSocketOptions.None);
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var message = new MimeKit.MimeMessage();
+            message.From.Add(new MimeKit.MailboxAddress("Touchpoint", TestSmtpServer.From));
+            message.To.Add(new MimeKit.MailboxAddress($"Person {i}", $"person{i}@mailbury.example"));
+            message.Subject = "Delivery benchmark";
+            message.Body = new MimeKit.TextPart("html") { Text = html };
+            await client.SendAsync(message);
+        }
+        await client.DisconnectAsync(true);
+        if (port == server.Port)
+        {
+            await server.WaitForAsync(count, TimeSpan.FromMinutes(10));
+        }
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Bare MailKit: {count:N0} messages in {seconds:F1} s ({count / seconds:F0}/s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESULT bare_messages={count} bare_ms={seconds * 1000:F0}"));
+        return 0;
     }
 
     private static async Task<HttpClient> SignedInAsync(Uri baseUrl, string password)
