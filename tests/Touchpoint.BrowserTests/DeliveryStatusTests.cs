@@ -21,13 +21,7 @@ public sealed class DeliveryStatusTests(BrowserFixture browser) : IClassFixture<
     internal static async Task<(string SegmentNo, long LoggedNo, Dictionary<string, long> Entries)> LogLettersAsync(BrowserFixture browser, string tag)
     {
         var admin = await browser.App.ClientAsync(Roles.Admin);
-        var group = Unique.Code("G")[..8];
-        var template = Unique.Code("T")[..9];
-        await admin.PostAsJsonAsync("/api/v1/interactionGroups", new { code = group, description = "Letters" }).SucceededAsync();
-        await admin.PostAsJsonAsync("/api/v1/interactionTemplates", new
-        {
-            code = template, interactionGroupCode = group, description = $"Letter {tag}", languageCodeDefault = "ENU", correspondenceTypeDefault = "hardCopy",
-        }).SucceededAsync();
+        var template = await admin.CreateTemplateAsync($"Letter {tag}", "hardCopy");
         await admin.UploadTextAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment", "letter.txt", "Dear customer");
         var segment = JsonDocument.Parse(await (await admin.PostAsJsonAsync("/api/v1/segments", new
         {
