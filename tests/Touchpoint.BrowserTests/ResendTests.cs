@@ -22,22 +22,12 @@ public sealed class ResendTests(MailBrowserFixture browser) : IClassFixture<Mail
     private async Task<Mailing> LogMailingAsync(string tag, params string[] refused)
     {
         var admin = await browser.App.ClientAsync(Roles.Admin);
-        var template = await admin.CreateTemplateAsync($"Mailing {tag}", "email");
-        await admin.PutAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment", new MultipartFormDataContent
-        {
-            { new ByteArrayContent(WordLetters.WithFields($"Autumn news {tag} for", "ContactName")), "file", "news.docx" },
-        }).SucceededAsync();
-        var segment = (await JsonAsync(admin.PostAsJsonAsync("/api/v1/segments", new
-        {
-            description = $"Autumn news {tag}", interactionTemplateCode = template, salespersonCode = "JR", correspondenceTypeDefault = "email",
-            ignoreContactCorresType = true,
-        }))).GetProperty("no").GetString()!;
+        var segment = await admin.CreateMailingSegmentAsync(tag);
         var addresses = Names.ToDictionary(n => n, n => $"{n.ToLowerInvariant()}.{tag.ToLowerInvariant()}@example.test");
         var contacts = new Dictionary<string, string>();
         foreach (var name in Names)
         {
-            contacts[name] = (await JsonAsync(admin.PostAsJsonAsync("/api/v1/contacts", new { type = "person", name = $"{name} {tag}", email = addresses[name] })))
-                .GetProperty("no").GetString()!;
+            contacts[name] = await admin.CreateCompanyAsync($"{name} {tag}", "Leiden", addresses[name]);
             await admin.PostAsJsonAsync($"/api/v1/segments/{segment}/lines", new { contactNo = contacts[name] }).SucceededAsync();
         }
         foreach (var address in refused)
@@ -112,7 +102,8 @@ public sealed class ResendTests(MailBrowserFixture browser) : IClassFixture<Mail
 
         // BC's request page: as the entry was sent, the merge fields kept, and only the failed one.
         var dialog = page.Locator(".mud-dialog");
-        await Expect(dialog.GetByTestId("resend-what")).ToContainTextAsync($"Autumn news {tag}");
+        await Expect(dialog.GetByTestId("resend-what")).ToHaveTextAsync(
+            $"Logged segment {mailing.LoggedNo} (Autumn news {tag}): 1 of its 3 entries could not be delivered.");
         await Expect(dialog.GetByTestId("resend-type-sameasentry").Locator("input")).ToBeCheckedAsync();
         await Expect(dialog.GetByTestId("resend-type-email").Locator("input")).ToBeEnabledAsync();
         await Expect(dialog.GetByTestId("resend-email-not-set-up")).ToHaveCountAsync(0);
