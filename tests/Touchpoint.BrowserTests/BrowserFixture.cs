@@ -7,8 +7,19 @@ namespace Touchpoint.BrowserTests;
 /// Chromium from the system (no browser download), driven by Playwright against the real app on a real port,
 /// on SQLite. One app and one browser for the tests of a class; each test gets its own browser context (cookies).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
+    public BrowserFixture()
+        : this(new TouchpointApp(TestDatabases.Sqlite, seedDemo: true, kestrel: true))
+    {
+    }
+
+    /// <summary>The app configured by a fixture of its own (e.g. with a mail server).</summary>
+    protected BrowserFixture(TouchpointApp app)
+    {
+        App = app;
+    }
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("TOUCHPOINT_CHROMIUM") ?? "/usr/bin/chromium";
 
     public static string? UnavailableReason =>
@@ -16,7 +27,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
 
-    public TouchpointApp App { get; } = new(TestDatabases.Sqlite, seedDemo: true, kestrel: true);
+    public TouchpointApp App { get; }
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -53,7 +64,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         return page;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -61,6 +72,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
         _playwright?.Dispose();
         await App.DisposeAsync();
+    }
+}
+
+/// <summary>The app delivering e-mail to a real SMTP server of its own, which can refuse a recipient.</summary>
+public sealed class MailBrowserFixture : BrowserFixture
+{
+    public MailBrowserFixture()
+        : this(TestSmtpServer.Start())
+    {
+    }
+
+    private MailBrowserFixture(TestSmtpServer smtp)
+        : base(new TouchpointApp(TestDatabases.Sqlite, seedDemo: true, kestrel: true).WithSmtp(smtp))
+    {
+        Smtp = smtp;
+    }
+
+    public TestSmtpServer Smtp { get; }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Smtp.DisposeAsync();
     }
 }
 

@@ -21,13 +21,7 @@ public sealed class DeliveryStatusTests(BrowserFixture browser) : IClassFixture<
     internal static async Task<(string SegmentNo, long LoggedNo, Dictionary<string, long> Entries)> LogLettersAsync(BrowserFixture browser, string tag)
     {
         var admin = await browser.App.ClientAsync(Roles.Admin);
-        var group = Unique.Code("G")[..8];
-        var template = Unique.Code("T")[..9];
-        await admin.PostAsJsonAsync("/api/v1/interactionGroups", new { code = group, description = "Letters" }).SucceededAsync();
-        await admin.PostAsJsonAsync("/api/v1/interactionTemplates", new
-        {
-            code = template, interactionGroupCode = group, description = $"Letter {tag}", languageCodeDefault = "ENU", correspondenceTypeDefault = "hardCopy",
-        }).SucceededAsync();
+        var template = await admin.CreateTemplateAsync($"Letter {tag}", "hardCopy");
         await admin.UploadTextAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment", "letter.txt", "Dear customer");
         var segment = JsonDocument.Parse(await (await admin.PostAsJsonAsync("/api/v1/segments", new
         {
@@ -121,5 +115,39 @@ public sealed class DeliveryStatusTests(BrowserFixture browser) : IClassFixture<
         await page.WaitForInteractiveAsync();
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows).ToContainTextAsync($"Alpha Trading {tag}");
+    }
+
+    [BrowserFact]
+    public async Task Without_e_mail_set_up_the_resend_dialog_says_so_before_trying_and_a_hard_copy_goes()
+    {
+        var tag = Unique.Code("Rn");
+        var admin = await browser.App.ClientAsync(Roles.Admin);
+        var segment = await admin.CreateMailingSegmentAsync(tag);
+        var contact = await admin.CreateCompanyAsync($"Mail Reader {tag}", "Delft", $"reader.{tag.ToLowerInvariant()}@example.test");
+        await admin.PostAsJsonAsync($"/api/v1/segments/{segment}/lines", new { contactNo = contact }).SucceededAsync();
+        // Logged without sending: the entry is an e-mail that never went.
+        var logged = JsonDocument.Parse(await (await admin.PostAsJsonAsync($"/api/v1/segments/{segment}/log", new { send = false }).SucceededAsync())
+            .Content.ReadAsStringAsync()).RootElement.GetProperty("loggedSegmentEntryNo").GetInt64();
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/interactionLogEntries?loggedSegmentEntryNo={logged}");
+        var rows = page.GetByTestId("log-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(1);
+        await page.GetByTestId("log-select-all").ClickAsync();
+        await page.GetByTestId("log-resend").ClickAsync();
+
+        // Rule 21: E-mail cannot be chosen, and "Same as Entry" would be an e-mail.
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog.GetByTestId("resend-type-email").Locator("input")).ToBeDisabledAsync();
+        await Expect(dialog.GetByTestId("resend-email-not-set-up")).ToContainTextAsync("E-mail is not set up");
+        await Expect(dialog.GetByTestId("resend-same-as-email")).ToBeVisibleAsync();
+        await dialog.GetByTestId("resend-ok").ClickAsync();
+        await Expect(dialog.GetByTestId("resend-error")).ToContainTextAsync("E-mail is not set up");
+        await Expect(rows.First.GetByTestId("log-delivery")).Not.ToContainTextAsync("In progress");
+
+        await dialog.GetByTestId("resend-type-hardcopy").ClickAsync();
+        await Expect(dialog.GetByTestId("resend-same-as-email")).ToHaveCountAsync(0);
+        await dialog.GetByTestId("resend-ok").ClickAsync();
+        await Expect(page.Snackbar("The entry will be delivered again.")).ToBeVisibleAsync();
+        await Expect(rows.First.GetByTestId("log-delivery")).ToContainTextAsync("In progress");
     }
 }

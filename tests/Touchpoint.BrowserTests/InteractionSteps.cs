@@ -34,6 +34,19 @@ internal static class InteractionSteps
         return response;
     }
 
+    /// <summary>A template in a group of its own, in English, with this correspondence type (as the API names it); answers its code.</summary>
+    public static async Task<string> CreateTemplateAsync(this HttpClient admin, string description, string correspondenceType)
+    {
+        var group = Touchpoint.TestKit.Unique.Code("G")[..8];
+        var template = Touchpoint.TestKit.Unique.Code("T")[..9];
+        await admin.PostAsJsonAsync("/api/v1/interactionGroups", new { code = group, description = "Letters" }).SucceededAsync();
+        await admin.PostAsJsonAsync("/api/v1/interactionTemplates", new
+        {
+            code = template, interactionGroupCode = group, description, languageCodeDefault = "ENU", correspondenceTypeDefault = correspondenceType,
+        }).SucceededAsync();
+        return template;
+    }
+
     /// <summary>Uploads a text file as an attachment (a template's or a segment's language) through the API.</summary>
     public static async Task UploadTextAsync(this HttpClient client, string url, string fileName, string text)
     {

@@ -8,12 +8,31 @@ namespace Touchpoint.BrowserTests;
 /// <summary>Steps of the segment tests: contacts to put in a segment, and picking a value in a drop-down.</summary>
 internal static class SegmentSteps
 {
-    /// <summary>A company contact in the city given, through the API; answers its number.</summary>
-    public static async Task<string> CreateCompanyAsync(this HttpClient client, string name, string city)
+    /// <summary>A company contact in the city given, and with the e-mail address given, through the API; answers its number.</summary>
+    public static async Task<string> CreateCompanyAsync(this HttpClient client, string name, string city, string? email = null)
     {
-        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { type = "company", name, city }).SucceededAsync();
+        var response = await client.PostAsJsonAsync("/api/v1/contacts", new { type = "company", name, city, email }).SucceededAsync();
         var contact = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         return contact.GetProperty("no").GetString()!;
+    }
+
+    /// <summary>
+    /// An empty e-mail segment "Autumn news {tag}" of a template whose English Word letter says "Autumn news {tag} for"
+    /// and the contact's name; answers its number.
+    /// </summary>
+    public static async Task<string> CreateMailingSegmentAsync(this HttpClient admin, string tag)
+    {
+        var template = await admin.CreateTemplateAsync($"Mailing {tag}", "email");
+        await admin.PutAsync($"/api/v1/interactionTemplates/{template}/languages/ENU/attachment", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Touchpoint.TestKit.WordLetters.WithFields($"Autumn news {tag} for", "ContactName")), "file", "news.docx" },
+        }).SucceededAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/segments", new
+        {
+            description = $"Autumn news {tag}", interactionTemplateCode = template, salespersonCode = "JR", correspondenceTypeDefault = "email",
+            ignoreContactCorresType = true,
+        }).SucceededAsync();
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("no").GetString()!;
     }
 
     /// <summary>Opens the drop-down inside the element with this test id and picks the item with this text.</summary>
