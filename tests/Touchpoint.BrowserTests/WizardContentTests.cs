@@ -73,7 +73,10 @@ public sealed class WizardContentTests(BrowserFixture browser) : IClassFixture<B
         await page.OpenAsync($"/interactionLogEntries?contactNo={contact}");
         var row = page.GetByTestId("log-table").Locator("tbody tr").Filter(new() { HasText = description });
         await Expect(row).ToHaveCountAsync(1);
-        var download = await page.RunAndWaitForDownloadAsync(() => row.Locator("[data-testid^=log-attachment-]").ClickAsync());
+        // The file is in the entry's letter menu, which opens outside the row.
+        var entryNo = (await row.Locator("[data-testid^='log-letter-']").GetAttributeAsync("data-testid"))!.Split('-').Last();
+        await row.GetByTestId($"log-letter-{entryNo}").ClickAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId($"log-attachment-{entryNo}").ClickAsync());
         Assert.Equal("my-letter.docx", download.SuggestedFilename);
         Assert.Equal(own, await File.ReadAllBytesAsync((await download.PathAsync())!));
     }
