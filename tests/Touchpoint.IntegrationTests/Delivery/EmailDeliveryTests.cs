@@ -193,6 +193,37 @@ public sealed class EmailDeliveryTests
         Assert.Empty(await SegmentLogTests.EntriesAsync(m.W, $"contactNo={contact}"));
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_mail_claimed_by_an_instance_that_died_is_sent_once_its_claim_has_run_out(string provider)
+    {
+        await using var m = await MailingAsync(provider);
+        await m.Smtp.StopAsync();
+        var contact = await PersonAsync(m.W, "Carl Crashed", "carl@example.test");
+        var created = await (await SendAsync(m.W, contact)).JsonAsync(HttpStatusCode.Created);
+        var entryNo = created.GetProperty("entryNo").GetInt64();
+        // As a killed instance leaves it: claimed, sent or not, never marked; its claim runs for three more seconds. Taken
+        // only while this instance's worker holds no claim on it (between its attempts), so that no attempt of its own is
+        // under way.
+        var claimedUntil = 0L;
+        await WaitAsync(async () =>
+        {
+            claimedUntil = DateTimeOffset.UtcNow.AddSeconds(3).ToUnixTimeMilliseconds();
+            return await m.App.WithScopeAsync(sp => sp.GetRequiredService<ITouchpointDb>().DeliverySorter
+                .Where(d => d.EntryNo == entryNo && d.ClaimedBy == null && d.Attempts > 0)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.ClaimedBy, "killed-instance").SetProperty(d => d.ClaimedUntil, claimedUntil)
+                    .SetProperty(d => d.NextAttemptAt, 0L))) == 1;
+        });
+        m.Smtp.Resume();
+
+        // While the claim holds, nobody sends it; then this instance does, once.
+        await Task.Delay(1500);
+        Assert.Empty(m.Smtp.Messages);
+        Assert.Single(await m.Smtp.WaitForAsync(1, TimeSpan.FromSeconds(30)));
+        Assert.Equal("none", (await DeliveredAsync(m.W, entryNo, TimeSpan.FromSeconds(30))).Str("deliveryStatus"));
+        await Task.Delay(500);
+        Assert.Single(m.Smtp.Messages);
+    }
+
     [Theory, PostgresData]
     public async Task Two_instances_on_one_database_send_each_mail_once(string provider)
     {
