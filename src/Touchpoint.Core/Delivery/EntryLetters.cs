@@ -24,8 +24,6 @@ public sealed record EntryToDeliver(InteractionLogEntry Entry, Contact? Contact,
 /// </summary>
 public sealed class EntryLetters(ITouchpointDb db, WordLetterCache letters, IOptions<CompanyOptions> company)
 {
-    private const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-
     // A query's IN list stays well below the databases' parameter limits.
     private const int PerQuery = 5000;
 
@@ -83,7 +81,7 @@ public sealed class EntryLetters(ITouchpointDb db, WordLetterCache letters, IOpt
         }
         var letter = await letters.GetAsync(attachment.ContentHash, attachment.FileName, _ => Task.FromResult(content), ct);
         var merged = letter.Merge(MergeValues.For(MergeEntry.From(entry), contact, salesperson, company.Value));
-        return new EntryLetter(entry.EntryNo, attachment.FileName, attachment.FileExtension, WordContentType, merged, Merged: true);
+        return new EntryLetter(entry.EntryNo, attachment.FileName, attachment.FileExtension, AttachmentStore.WordContentType, merged, Merged: true);
     }
 
     /// <summary>Rows by their keys, each key read once, in queries of at most <see cref="PerQuery"/> keys.</summary>

@@ -51,7 +51,6 @@ public sealed record LetterPreviewDto(string FileName, string ContentType, byte[
 public sealed class PreviewInteractionLetter(ITouchpointDb db, CreateInteraction create, AttachmentStore attachments, WordLetterCache letters,
     HardCopyPdf pdf, IOptions<CompanyOptions> company)
 {
-    private const string WordContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private const string PdfContentType = "application/pdf";
 
     /// <summary>What the content step offers for the request's line; BC's refusals of rule 19 as the wizard's finish has them.</summary>
@@ -99,7 +98,7 @@ public sealed class PreviewInteractionLetter(ITouchpointDb db, CreateInteraction
             // No entry no. before the entry is logged: blank, not 0.
             content = letter.Merge(new MergeValues(MergeValues.Names.Select(n =>
                 KeyValuePair.Create(n, n == MergeValues.EntryNo ? null : (string?)values[n]))));
-            contentType = WordContentType;
+            contentType = AttachmentStore.WordContentType;
         }
         if (format == LetterPreviewFormat.File)
         {
