@@ -13,7 +13,8 @@ namespace Touchpoint.Core.Delivery;
 /// One round of e-mail delivery (rules 48–49): claims due rows of the delivery sorter, sends one message per entry over
 /// one SMTP connection, then marks each: sent → the row goes, the entry's Delivery Status is blank again with the time
 /// it was delivered; refused by the server for good (5xx) → Error with the server's reason; a temporary failure (4xx,
-/// server unreachable) → tried again later, waiting longer each time, until <see cref="SmtpOptions.MaxAttempts"/>.
+/// server unreachable) → tried again later, waiting longer each time, until <see cref="SmtpOptions.MaxAttempts"/>; a
+/// server that cannot be used as configured (<see cref="SmtpSetupException"/>) → Error with the reason at once.
 /// Delivery is at least once: a crash between sending and marking leaves the row claimed; when its claim runs out it
 /// is sent again (the same Message-ID, so a mail client shows one).
 /// </summary>
@@ -40,7 +41,8 @@ public sealed class DeliverEmail(ITouchpointDb db, IDeliverySorterClaims claims,
         }
         var rows = await db.DeliverySorter.AsNoTracking().Where(d => claimed.Contains(d.EntryNo)).ToDictionaryAsync(d => d.EntryNo, ct);
         var outcomes = new List<Outcome>(claimed.Count);
-        var connectionBroken = (string?)null;
+        // What every further message of the batch gets once the server cannot be used (connection broken, settings wrong).
+        var rest = ((Result Result, string Reason)?)null;
         var delivered = 0;
         foreach (var item in await letters.ForEntriesAsync(claimed, ct))
         {
@@ -50,9 +52,9 @@ public sealed class DeliverEmail(ITouchpointDb db, IDeliverySorterClaims claims,
                 outcomes.Clear();
             }
             var row = rows[item.Entry.EntryNo];
-            if (connectionBroken is not null)
+            if (rest is { } unusable)
             {
-                outcomes.Add(new Outcome(row, Result.Retry, connectionBroken));
+                outcomes.Add(new Outcome(row, unusable.Result, unusable.Reason));
                 continue;
             }
             MimeMessage message;
@@ -70,6 +72,15 @@ public sealed class DeliverEmail(ITouchpointDb db, IDeliverySorterClaims claims,
                 await smtp.SendAsync(message, ct);
                 outcomes.Add(new Outcome(row, Result.Sent, null));
             }
+            catch (SmtpSetupException e)
+            {
+                // Sign-in refused, certificate not trusted, STARTTLS not offered: trying again cannot help until an
+                // administrator changes the settings or the server, and silent retries would hide the reason for hours.
+                // So the entries get it as their error at once; once it is fixed, Resend (rule 50) sends them.
+                smtp.Drop();
+                rest = (Result.Failed, e.Message);
+                outcomes.Add(new Outcome(row, Result.Failed, e.Message));
+            }
             catch (SmtpCommandException e)
             {
                 var reason = $"{(int)e.StatusCode} {e.Message}";
@@ -79,9 +90,10 @@ public sealed class DeliverEmail(ITouchpointDb db, IDeliverySorterClaims claims,
                 or AuthenticationException or SslHandshakeException or TimeoutException
                 || (e is OperationCanceledException && !ct.IsCancellationRequested))
             {
-                // The server is unreachable or the connection broke: this and the rest of the batch wait for the next try.
+                // The server is unreachable or the connection broke (or refused the sign-in for now, 454): this and the
+                // rest of the batch wait for the next try.
                 smtp.Drop();
-                connectionBroken = e.Message;
+                rest = (Result.Retry, e.Message);
                 outcomes.Add(new Outcome(row, Result.Retry, e.Message));
             }
         }

@@ -28,6 +28,12 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
 
+    /// <summary>
+    /// A PEM or DER file with the certificate of a server no public CA vouches for (an internal mail server): the
+    /// server's own certificate, or the CA that signed it. Without it, the system's trusted CAs decide, as usual.
+    /// </summary>
+    public string? TrustedCertificate { get; set; }
+
     /// <summary>The sender's address; the salesperson's goes in Reply-To.</summary>
     public string? From { get; set; }
     public string? FromName { get; set; }
@@ -56,7 +62,10 @@ public sealed class SmtpOptions
         TimeSpan.FromTicks((long)Math.Min(MaxRetryDelay.Ticks, RetryDelay.Ticks * Math.Pow(6, Math.Max(0, attempts - 1))));
 }
 
-/// <summary>Refuses, at start-up and naming the key, a server that could never be reached or a sender that is no address.</summary>
+/// <summary>
+/// Refuses, at start-up and naming the key, a server that could never be reached, a sender that is no address or a
+/// trusted certificate that cannot be read.
+/// </summary>
 public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
 {
     public ValidateOptionsResult Validate(string? name, SmtpOptions options)
@@ -82,6 +91,10 @@ public sealed class SmtpOptionsValidator : IValidateOptions<SmtpOptions>
         if (!string.IsNullOrEmpty(options.UserName) && options.Password is null)
         {
             failures.Add($"{SmtpOptions.Section}:Password is needed with {SmtpOptions.Section}:UserName.");
+        }
+        if (!string.IsNullOrWhiteSpace(options.TrustedCertificate) && !SmtpCertificateTrust.TryLoad(options.TrustedCertificate, out _, out var problem))
+        {
+            failures.Add(problem);
         }
         if (options.MaxAttempts < 1)
         {

@@ -1,7 +1,9 @@
+using System.Security.Cryptography.X509Certificates;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Delivery;
 
@@ -29,10 +31,21 @@ public sealed class SmtpSession(IOptions<SmtpOptions> options) : IAsyncDisposabl
         }
         Drop();
         var settings = options.Value;
+        var host = settings.Host!.Trim();
+        X509Certificate2Collection? trusted = [];
+        // Read on every connection: a renewed certificate is used without a restart.
+        if (!string.IsNullOrWhiteSpace(settings.TrustedCertificate) && !SmtpCertificateTrust.TryLoad(settings.TrustedCertificate, out trusted, out var problem))
+        {
+            throw new SmtpSetupException(problem);
+        }
         var client = new SmtpClient { Timeout = 30_000 };
+        // Without a trusted certificate this accepts what MailKit's own check accepts, but keeps why it refused.
+        var trust = new SmtpCertificateTrust(trusted, host);
+        string? refusal = null;
+        client.ServerCertificateValidationCallback = (_, certificate, chain, errors) => (refusal = trust.Refusal(certificate, chain, errors)) is null;
         try
         {
-            await client.ConnectAsync(settings.Host!.Trim(), settings.Port, settings.Security switch
+            await client.ConnectAsync(host, settings.Port, settings.Security switch
             {
                 SmtpSecurity.None => SecureSocketOptions.None,
                 SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
@@ -44,6 +57,23 @@ public sealed class SmtpSession(IOptions<SmtpOptions> options) : IAsyncDisposabl
                 await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", ct);
             }
         }
+        catch (SslHandshakeException) when (refusal is not null)
+        {
+            client.Dispose();
+            throw new SmtpSetupException(refusal);
+        }
+        catch (AuthenticationException e) when (e.InnerException is not SmtpCommandException { StatusCode: < (SmtpStatusCode)500 })
+        {
+            // Refused for good (535: wrong user name or password), not "try again later" (454).
+            client.Dispose();
+            throw new SmtpSetupException(Messages.Get("SmtpSignInRefused", settings.UserName!, Sentence(e.Message)));
+        }
+        catch (NotSupportedException e)
+        {
+            // The server lacks what the settings ask for: STARTTLS, or a way to sign in (some offer it only over TLS).
+            client.Dispose();
+            throw new SmtpSetupException(Messages.Get("SmtpServerLacks", Sentence(e.Message)));
+        }
         catch
         {
             client.Dispose();
@@ -52,6 +82,9 @@ public sealed class SmtpSession(IOptions<SmtpOptions> options) : IAsyncDisposabl
         _client = client;
         return client;
     }
+
+    /// <summary>The server's or MailKit's words, without their full stop: the message around them adds its own.</summary>
+    private static string Sentence(string text) => text.Trim().TrimEnd('.');
 
     /// <summary>Forgets a connection that failed: the next message opens a new one.</summary>
     public void Drop()
@@ -78,3 +111,9 @@ public sealed class SmtpSession(IOptions<SmtpOptions> options) : IAsyncDisposabl
 
     public async ValueTask DisposeAsync() => await CloseAsync(CancellationToken.None);
 }
+
+/// <summary>
+/// The server cannot be used as configured (sign-in refused, certificate not trusted, STARTTLS or AUTH not offered):
+/// trying again cannot help until the settings or the server change.
+/// </summary>
+public sealed class SmtpSetupException(string message) : Exception(message);

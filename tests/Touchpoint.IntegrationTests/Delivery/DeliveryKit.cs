@@ -21,10 +21,16 @@ internal static class DeliveryKit
         }
     }
 
-    internal static async Task<Mailing> MailingAsync(string provider, TestSmtpServer? smtp = null, int maxAttempts = 10)
+    /// <summary>The app and world; <paramref name="settings"/> (<c>Touchpoint:Smtp:*</c>) over those of the test kit.</summary>
+    internal static async Task<Mailing> MailingAsync(string provider, TestSmtpServer? smtp = null, int maxAttempts = 10,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         smtp ??= TestSmtpServer.Start();
         var app = new TouchpointApp(provider).WithSmtp(smtp, maxAttempts: maxAttempts);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            app.Settings[key] = value;
+        }
         var w = await InteractionWorld.CreateAsync(app, template: new { languageCodeDefault = "ENU" });
         await LetterAsync(w);
         return new Mailing(app, smtp, w);

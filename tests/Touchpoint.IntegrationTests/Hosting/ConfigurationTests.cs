@@ -100,6 +100,26 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_trusted_smtp_certificate_that_is_missing_or_no_certificate_stops_the_web_app_naming_the_key()
+    {
+        var notACertificate = Path.Combine(_folder, "server.pem");
+        File.WriteAllText(notACertificate, "-----BEGIN CERTIFICATE-----\nnot base64 at all\n-----END CERTIFICATE-----\n");
+        (string, string?)[] smtp = [("Touchpoint:Smtp:Host", "mail.example.com"), ("Touchpoint:Smtp:From", "crm@example.com")];
+
+        var missing = StartFailure([.. smtp, ("Touchpoint:Smtp:TrustedCertificate", "/nonexistent/mail-ca.pem")]);
+        var unreadable = StartFailure([.. smtp, ("Touchpoint:Smtp:TrustedCertificate", notACertificate)]);
+        var notPem = Path.Combine(_folder, "server.crt");
+        File.WriteAllText(notPem, "this is no certificate");
+        var notDer = StartFailure([.. smtp, ("Touchpoint:Smtp:TrustedCertificate", notPem)]);
+
+        Assert.Contains("Touchpoint:Smtp:TrustedCertificate is '/nonexistent/mail-ca.pem'; no such file.", missing, StringComparison.Ordinal);
+        Assert.Contains($"Touchpoint:Smtp:TrustedCertificate is '{notACertificate}', which holds no certificate (PEM or DER)", unreadable,
+            StringComparison.Ordinal);
+        Assert.Contains($"Touchpoint:Smtp:TrustedCertificate is '{notPem}', which holds no certificate (PEM or DER)", notDer, StringComparison.Ordinal);
+        Assert.False(Migrated(), "the database was migrated despite the bad value");
+    }
+
+    [Fact]
     public void An_admin_password_without_an_admin_email_stops_the_web_app()
     {
         var failure = StartFailure(("Touchpoint:Admin:Password", "Secret-Pass-123"));
