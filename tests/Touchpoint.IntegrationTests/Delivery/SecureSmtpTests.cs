@@ -128,6 +128,19 @@ public sealed class SecureSmtpTests
         Assert.Contains("(CN=mail.elsewhere.test) is not issued for 127.0.0.1", error, StringComparison.Ordinal);
     }
 
+    [Theory, SqliteData, PostgresData]
+    public async Task A_sign_in_the_server_offers_only_over_tls_on_a_plain_connection_is_an_error_saying_so(string provider)
+    {
+        using var certificate = TestCertificates.SelfSigned();
+        await using var m = await MailingAsync(provider, Server(TestSmtpTls.StartTls, certificate), settings: Settings("none", null));
+
+        var error = await ErrorAsync(m, await SendAsync(m.W, "Pia Plain", "pia@example.test"));
+
+        Assert.Contains("cannot be used as configured", error, StringComparison.Ordinal);
+        Assert.Contains("authentication", error, StringComparison.Ordinal);
+        Assert.Contains("Touchpoint:Smtp:Security", error, StringComparison.Ordinal);
+    }
+
     /// <summary>The entry's Delivery Error once its delivery has ended in one; nothing has arrived.</summary>
     private static async Task<string> ErrorAsync(Mailing m, long entryNo)
     {
