@@ -192,7 +192,9 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             errors.Add("description", Messages.Get("FieldRequired", Messages.Field("description")));
         }
         Amounts.Check(request.CostLcy, "costLcy", errors);
-        Amounts.Check(request.DurationMin, "durationMin", errors);
+        // Checked as it will be stored: in whole minutes (below), so 999,999,999.99 is refused rather than rounded past the bound.
+        _ = Amounts.Check(request.DurationMin, "durationMin", errors)
+            && Amounts.Check(request.DurationMin is { } minutes ? decimal.Round(minutes, 0) : null, "durationMin", errors);
         var comments = (request.Comments ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
         if (comments.Any(c => c.Length > InteractionLogEntryComment.CommentLength))
         {
