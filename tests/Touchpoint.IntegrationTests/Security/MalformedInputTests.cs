@@ -116,3 +116,30 @@ public sealed class MalformedInputTests(AppPerProvider apps) : IClassFixture<App
     private static string Encode(string json) =>
         Convert.ToBase64String(Encoding.UTF8.GetBytes(json)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
+
+/// <summary>The OpenAPI document shows the bodies the endpoints read, not their answers.</summary>
+public sealed class OpenApiBodyTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
+{
+    [Theory]
+    [InlineData("/api/v1/interactionLogEntries/cancel", "entryNos")]
+    [InlineData("/api/v1/interactionLogEntries/uncancel", "entryNos")]
+    [InlineData("/api/v1/segments/{no}/log", "send,createFollowUpSegment")]
+    [InlineData("/api/v1/segments/{no}/addContacts", "filter,allowExistingContacts")]
+    [InlineData("/api/v1/segments/{no}/reduceContacts", "filter")]
+    [InlineData("/api/v1/segments/{no}/refineContacts", "filter")]
+    [InlineData("/api/v1/segments/{no}/saveCriteria", "code,description")]
+    [InlineData("/api/v1/segments/{no}/reuseCriteria", "code")]
+    [InlineData("/api/v1/users", "email,password,roles,salespersonCode")]
+    public async Task The_request_body_of_an_operation_lists_the_fields_it_reads(string path, string fields)
+    {
+        var admin = await apps.For(TestDatabases.Sqlite).ClientAsync(Roles.Admin);
+        var document = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
+        var schema = document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["schema"]!;
+        if (schema["$ref"] is { } reference)
+        {
+            schema = document["components"]!["schemas"]![((string)reference!).Split('/').Last()]!;
+        }
+        var properties = schema["properties"]!.AsObject().Select(p => p.Key).Order().ToList();
+        Assert.Equal(fields.Split(',').Order(), properties);
+    }
+}
