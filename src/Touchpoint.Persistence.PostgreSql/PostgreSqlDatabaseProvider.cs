@@ -14,7 +14,8 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
     public string Name => "postgres";
 
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(Prepared(WithoutJit(connectionString)), o => o.MigrationsAssembly(typeof(PostgreSqlDatabaseProvider).Assembly.GetName().Name));
+        options.UseNpgsql(Prepared(WithoutJit(connectionString)), o => o.MigrationsAssembly(typeof(PostgreSqlDatabaseProvider).Assembly.GetName().Name))
+            .AddInterceptors(PreparedStatementsAfterFailure.Instance);
 
     /// <summary>
     /// Npgsql prepares a statement once it has run twice on a connection (unless the connection string says otherwise):

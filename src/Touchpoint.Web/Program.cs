@@ -127,7 +127,7 @@ app.MapGet("/health", async (TouchpointDbContext db, CancellationToken ct) =>
 app.MapOpenApi();
 app.MapScalarApiReference();
 
-var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.ReadPolicy);
+var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.ReadPolicy).AddEndpointFilter(Query.RefuseNulAsync);
 api.MapAuth();
 api.MapContacts();
 api.MapSalespeople();

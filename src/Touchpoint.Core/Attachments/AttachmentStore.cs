@@ -48,9 +48,21 @@ public sealed class AttachmentStore(ITouchpointDb db, AttachmentSettings setting
     /// The checks of a file on its own: name, size, kind and content. A caller that refuses for other reasons too (an
     /// attachment that would be replaced) checks the file first, so a bad file is told as such, not as a conflict.
     /// </summary>
+    /// <summary>
+    /// The name an upload is stored and offered for download under: the file name only, whichever separator the
+    /// client's system uses (a Windows path keeps its backslashes through Path.GetFileName on Linux), without control
+    /// or invisible formatting characters (a right-to-left override can make "gpj.exe" read "exe.jpg").
+    /// </summary>
+    public static string SafeFileName(string? fileName)
+    {
+        var name = fileName ?? "";
+        name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
+        return new string(name.Where(c => !char.IsControl(c) && char.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.Format).ToArray()).Trim();
+    }
+
     public CheckedFile Check(string? fileName, byte[] content)
     {
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        var name = SafeFileName(fileName);
         var extension = Path.GetExtension(name).TrimStart('.').ToLowerInvariant();
         if (name.Length == 0)
         {

@@ -28,10 +28,7 @@ public sealed class ListCampaignEntries(ITouchpointDb db)
         }
         if (Cursor.Decode(cursor, 1)?[0] is { } after)
         {
-            if (!long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var afterNo))
-            {
-                throw DomainException.Invalid("cursor", Messages.Get("CursorNotValid"));
-            }
+            var afterNo = Cursor.Long(after);
             query = query.Where(c => c.EntryNo < afterNo);
         }
         var rows = await Project(query.OrderByDescending(c => c.EntryNo).Take(take + 1)).ToListAsync(ct);

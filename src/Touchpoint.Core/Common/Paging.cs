@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
@@ -9,7 +10,8 @@ public sealed record Page<T>(IReadOnlyList<T> Value, string? NextCursor);
 
 /// <summary>
 /// The opaque cursor of the API (docs/api.md): the sort key of the last row of the previous page. It is base64url-encoded JSON so
-/// that a client cannot rely on its shape; a cursor that does not decode is a 400 on the "cursor" field.
+/// that a client cannot rely on its shape. Whatever a client makes of it, a cursor that does not decode to the keys of
+/// that list (count, text, and the typed readers below) is a 400 on the "cursor" field, never an exception further on.
 /// </summary>
 public static class Cursor
 {
@@ -19,6 +21,9 @@ public static class Cursor
     public static string Encode(params string[] keys) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(keys)));
 
+    // No key of any list is longer: codes are at most 20 characters, names 100.
+    private const int MaxKeyLength = 250;
+
     public static string[]? Decode(string? cursor, int expectedKeys)
     {
         if (string.IsNullOrEmpty(cursor))
@@ -27,17 +32,35 @@ public static class Cursor
         }
         try
         {
-            var keys = JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor));
-            if (keys is not null && keys.Length == expectedKeys)
+            var keys = cursor.Length <= 4 * MaxKeyLength * expectedKeys
+                ? JsonSerializer.Deserialize<string[]>(Base64Url.DecodeFromChars(cursor))
+                : null;
+            if (keys is not null && keys.Length == expectedKeys && keys.All(k => k is { Length: <= MaxKeyLength } && !k.Contains('\0', StringComparison.Ordinal)))
             {
                 return keys;
             }
         }
-        catch (Exception e) when (e is FormatException or JsonException)
+        // InvalidOperationException: an escaped lone surrogate, which System.Text.Json will not turn into a string.
+        catch (Exception e) when (e is FormatException or JsonException or InvalidOperationException)
         {
         }
-        throw DomainException.Invalid("cursor", Messages.Get("CursorNotValid"));
+        throw Invalid();
     }
+
+    /// <summary>A key that should be a number (an entry or line no.).</summary>
+    public static long Long(string key) =>
+        long.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid();
+
+    public static int Int(string key) =>
+        int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : throw Invalid();
+
+    public static DateOnly Date(string key) =>
+        DateOnly.TryParseExact(key, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid();
+
+    public static TimeOnly Time(string key) =>
+        TimeOnly.TryParseExact(key, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value) ? value : throw Invalid();
+
+    private static DomainException Invalid() => DomainException.Invalid("cursor", Messages.Get("CursorNotValid"));
 
     public static int Limit(int? limit)
     {

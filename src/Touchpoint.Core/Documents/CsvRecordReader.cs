@@ -1,4 +1,5 @@
 using System.Text;
+using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Documents;
 
@@ -7,7 +8,9 @@ namespace Touchpoint.Core.Documents;
 /// separated by commas, a field in double quotes may hold commas, line breaks and doubled quotes. Lines end in CRLF, LF
 /// or CR. Each record knows the file line it starts on (a quoted line break makes a record span lines), so problems can
 /// be reported where an editor shows them. Empty lines are skipped. Lenient where RFC 4180 is silent or strict: a quote
-/// inside an unquoted field, or text after a closing quote, is kept as text.
+/// inside an unquoted field, or text after a closing quote, is kept as text. A field or a record is bounded (far above
+/// any column of a document event): a longer one, a stray quote that swallows the rest of a large file say, is refused
+/// naming its line instead of being read into memory whole.
 /// </summary>
 internal sealed class CsvRecordReader(TextReader reader)
 {
@@ -16,6 +19,15 @@ internal sealed class CsvRecordReader(TextReader reader)
     private int _position;
     private int _length;
     private int _line = 1;
+    private int _recordLine;
+    private int _recordLength;
+
+    /// <summary>The longest field read; a document event's longest column (a description) has 100 characters.</summary>
+    public const int MaxFieldLength = 10_000;
+
+    /// <summary>The most characters and fields one record may have.</summary>
+    public const int MaxRecordLength = 100_000;
+    public const int MaxFields = 100;
 
     /// <summary>
     /// Reads the next record into <paramref name="fields"/> (cleared first); false at the end of the file.
@@ -39,11 +51,17 @@ internal sealed class CsvRecordReader(TextReader reader)
             return false;
         }
         _field.Clear();
+        _recordLine = lineNo;
+        _recordLength = 0;
         var quoted = false;
         var inQuotes = false;
         while (true)
         {
             c = Next();
+            if (++_recordLength > MaxRecordLength || _field.Length > MaxFieldLength || fields.Count > MaxFields)
+            {
+                throw DomainException.Invalid("file", Messages.Get("ImportLineTooLong", _recordLine, MaxFieldLength, MaxFields));
+            }
             if (inQuotes)
             {
                 if (c < 0)

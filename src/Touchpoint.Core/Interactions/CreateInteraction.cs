@@ -191,14 +191,10 @@ public sealed class CreateInteraction(ITouchpointDb db, LogInteraction log, Inte
             // Rule 19: the template's description is taken when none is given; a blank one after that is refused.
             errors.Add("description", Messages.Get("FieldRequired", Messages.Field("description")));
         }
-        if (request.CostLcy < 0)
-        {
-            errors.Add("costLcy", Messages.Get("MustNotBeNegative", Messages.Field("costLcy")));
-        }
-        if (request.DurationMin < 0)
-        {
-            errors.Add("durationMin", Messages.Get("MustNotBeNegative", Messages.Field("durationMin")));
-        }
+        Amounts.Check(request.CostLcy, "costLcy", errors);
+        // Checked as it will be stored: in whole minutes (below), so 999,999,999.99 is refused rather than rounded past the bound.
+        _ = Amounts.Check(request.DurationMin, "durationMin", errors)
+            && Amounts.Check(request.DurationMin is { } minutes ? decimal.Round(minutes, 0) : null, "durationMin", errors);
         var comments = (request.Comments ?? []).Select(c => c?.Trim() ?? "").Where(c => c.Length > 0).ToList();
         if (comments.Any(c => c.Length > InteractionLogEntryComment.CommentLength))
         {

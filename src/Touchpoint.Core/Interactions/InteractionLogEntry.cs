@@ -139,7 +139,12 @@ public sealed class InteractionLogEntry
         InformationFlow = line.InformationFlow;
         InitiatedBy = line.InitiatedBy;
         AttachmentNo = line.AttachmentNo;
-        // The columns hold two decimals (BC's amounts); rounding here keeps the stored entry and its totals equal.
+        // The columns hold two decimals (BC's amounts); rounding here keeps the stored entry and its totals equal. Every
+        // path that logs (wizard, segments, phone calls, documents, imports) ends here, so the range is guarded here too.
+        var errors = new FieldErrors();
+        Amounts.Check(line.CostLcy, "costLcy", errors);
+        Amounts.Check(line.DurationMin, "durationMin", errors);
+        errors.ThrowIfAny();
         CostLcy = decimal.Round(line.CostLcy, 2, MidpointRounding.AwayFromZero);
         DurationMin = decimal.Round(line.DurationMin, 2, MidpointRounding.AwayFromZero);
         UserId = userId;

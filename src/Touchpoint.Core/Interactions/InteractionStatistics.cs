@@ -106,7 +106,7 @@ public sealed class InteractionStatistics(ITouchpointDb db)
             rows = rows.Where(r => r.Date <= t);
         }
         return await rows.GroupBy(r => 1)
-            .Select(g => new TotalsSum(g.Sum(r => r.NoOfInteractions), g.Sum(r => r.CostLcyHundredths), g.Sum(r => r.DurationMinHundredths),
+            .Select(g => new TotalsSum(g.Sum(r => r.NoOfInteractions), g.Sum(r => (decimal)r.CostLcyHundredths), g.Sum(r => (decimal)r.DurationMinHundredths),
                 g.Sum(r => r.CampaignTargets), g.Sum(r => r.CampaignResponses)))
             .FirstOrDefaultAsync(ct) ?? new TotalsSum(0, 0, 0, 0, 0);
     }
@@ -119,7 +119,7 @@ public sealed class InteractionStatistics(ITouchpointDb db)
         }
     }
 
-    private sealed record TotalsSum(long NoOfInteractions, long CostLcyHundredths, long DurationMinHundredths, long CampaignTargets, long CampaignResponses)
+    private sealed record TotalsSum(long NoOfInteractions, decimal CostLcyHundredths, decimal DurationMinHundredths, long CampaignTargets, long CampaignResponses)
     {
         public InteractionStatisticsDto ToStatistics() =>
             new((int)NoOfInteractions, InteractionTotals.FromHundredths(CostLcyHundredths), InteractionTotals.FromHundredths(DurationMinHundredths));

@@ -44,20 +44,23 @@ public sealed class InteractionStatisticsOverview(ITouchpointDb db)
     public async Task<IReadOnlyList<MonthStatisticsDto>> ByMonthAsync(DateOnly? from, DateOnly? to, CancellationToken ct = default)
     {
         CheckRange(from, to);
-        var months = await Rows(InteractionTotalKey.Group, from, to)
-            .GroupBy(r => new { r.Date.Year, r.Date.Month })
+        // Summed per day in SQL and into months here: PostgreSQL keeps 9999-12-31 and 0001-01-01 (valid dates, written
+        // by Npgsql as ±infinity) as dates that date_part() cannot turn into a year.
+        var days = await Rows(InteractionTotalKey.Group, from, to)
+            .GroupBy(r => r.Date)
             .Select(g => new
             {
-                g.Key.Year,
-                g.Key.Month,
+                Date = g.Key,
                 Count = g.Sum(r => r.NoOfInteractions),
-                Cost = g.Sum(r => r.CostLcyHundredths),
-                Duration = g.Sum(r => r.DurationMinHundredths),
+                Cost = g.Sum(r => (decimal)r.CostLcyHundredths),
+                Duration = g.Sum(r => (decimal)r.DurationMinHundredths),
             })
-            .Where(m => m.Count != 0)
             .ToListAsync(ct);
-        return months.OrderBy(m => m.Year).ThenBy(m => m.Month)
-            .Select(m => new MonthStatisticsDto(string.Create(CultureInfo.InvariantCulture, $"{m.Year:D4}-{m.Month:D2}"), (int)m.Count,
+        return days.GroupBy(d => (d.Date.Year, d.Date.Month))
+            .Select(g => (Month: g.Key, Count: g.Sum(d => d.Count), Cost: g.Sum(d => d.Cost), Duration: g.Sum(d => d.Duration)))
+            .Where(m => m.Count != 0)
+            .OrderBy(m => m.Month)
+            .Select(m => new MonthStatisticsDto(string.Create(CultureInfo.InvariantCulture, $"{m.Month.Year:D4}-{m.Month.Month:D2}"), (int)m.Count,
                 InteractionTotals.FromHundredths(m.Cost), InteractionTotals.FromHundredths(m.Duration)))
             .ToList();
     }
@@ -113,8 +116,8 @@ public sealed class InteractionStatisticsOverview(ITouchpointDb db)
             {
                 Code = g.Key,
                 Count = g.Sum(r => r.NoOfInteractions),
-                Cost = g.Sum(r => r.CostLcyHundredths),
-                Duration = g.Sum(r => r.DurationMinHundredths),
+                Cost = g.Sum(r => (decimal)r.CostLcyHundredths),
+                Duration = g.Sum(r => (decimal)r.DurationMinHundredths),
             })
             .Where(s => s.Count != 0)
             .ToListAsync(ct);
@@ -133,5 +136,5 @@ public sealed class InteractionStatisticsOverview(ITouchpointDb db)
         }
     }
 
-    private sealed record CodeSum(string Code, long Count, long Cost, long Duration);
+    private sealed record CodeSum(string Code, long Count, decimal Cost, decimal Duration);
 }

@@ -93,8 +93,8 @@ public sealed class InteractionTemplate
         {
             Description = errors.MaxLength("description", fields.Description.Value?.Trim(), DescriptionLength) ?? "";
         }
-        UnitCostLcy = NotNegative(fields.UnitCostLcy, UnitCostLcy, "unitCostLcy", errors);
-        UnitDurationMin = NotNegative(fields.UnitDurationMin, UnitDurationMin, "unitDurationMin", errors);
+        UnitCostLcy = Amounts.Read(fields.UnitCostLcy, UnitCostLcy, "unitCostLcy", errors);
+        UnitDurationMin = Amounts.Read(fields.UnitDurationMin, UnitDurationMin, "unitDurationMin", errors);
         InformationFlow = fields.InformationFlow.IsSet ? fields.InformationFlow.Value ?? InformationFlow.None : InformationFlow;
         InitiatedBy = fields.InitiatedBy.IsSet ? fields.InitiatedBy.Value ?? InitiatedBy.None : InitiatedBy;
         CorrespondenceTypeDefault = fields.CorrespondenceTypeDefault.IsSet
@@ -140,21 +140,6 @@ public sealed class InteractionTemplate
     public InteractionTemplateDto ToDto(bool hasAttachment) => new(Code, InteractionGroupCode, Description, UnitCostLcy,
         UnitDurationMin, InformationFlow, InitiatedBy, CorrespondenceTypeDefault, WizardAction, IgnoreContactCorresType,
         LanguageCodeDefault, CampaignNo, CampaignTarget, CampaignResponse, hasAttachment);
-
-    private static decimal NotNegative(Optional<decimal?> value, decimal current, string field, FieldErrors errors)
-    {
-        if (!value.IsSet)
-        {
-            return current;
-        }
-        var amount = value.Value ?? 0;
-        if (amount < 0)
-        {
-            errors.Add(field, Messages.Get("MustNotBeNegative", Messages.Field(field)));
-            return current;
-        }
-        return decimal.Round(amount, 2);
-    }
 }
 
 /// <summary>

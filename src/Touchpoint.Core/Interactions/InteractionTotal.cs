@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
@@ -100,13 +101,21 @@ public sealed class InteractionTotals
         }
         for (var i = 0; i < values.Length; i++)
         {
-            sums[i] += values[i];
+            try
+            {
+                sums[i] = checked(sums[i] + values[i]);
+            }
+            catch (OverflowException)
+            {
+                throw DomainException.Conflict(Messages.Get("TotalsOverflow"));
+            }
         }
     }
 
     public static long Hundredths(decimal value) => (long)decimal.Round(value * 100, MidpointRounding.AwayFromZero);
 
-    public static decimal FromHundredths(long value) => value / 100m;
+    /// <summary>Sums of day rows are read as decimals: exact however many rows they add up.</summary>
+    public static decimal FromHundredths(decimal value) => value / 100m;
 
     /// <summary>Writes the collected deltas inside the DbContext's current transaction (the caller has begun one).</summary>
     public Task SaveAsync(Common.ITouchpointDb db, CancellationToken ct) =>
@@ -145,18 +154,38 @@ public sealed class InteractionTotals
                 Parameter(command, $"@t{i}", sums[3]);
                 Parameter(command, $"@r{i}", sums[4]);
             }
-            sql.Append(
-                " ON CONFLICT (\"Key\", \"Code\", \"Date\") DO UPDATE SET " +
-                "\"NoOfInteractions\" = \"InteractionTotals\".\"NoOfInteractions\" + excluded.\"NoOfInteractions\", " +
-                "\"CostLcyHundredths\" = \"InteractionTotals\".\"CostLcyHundredths\" + excluded.\"CostLcyHundredths\", " +
-                "\"DurationMinHundredths\" = \"InteractionTotals\".\"DurationMinHundredths\" + excluded.\"DurationMinHundredths\", " +
-                "\"CampaignTargets\" = \"InteractionTotals\".\"CampaignTargets\" + excluded.\"CampaignTargets\", " +
-                "\"CampaignResponses\" = \"InteractionTotals\".\"CampaignResponses\" + excluded.\"CampaignResponses\"");
+            var sqlite = connection.GetType().Name.StartsWith("Sqlite", StringComparison.Ordinal);
+            sql.Append(" ON CONFLICT (\"Key\", \"Code\", \"Date\") DO UPDATE SET ")
+                .AppendJoin(", ", Columns.Select(c => $"\"{c}\" = {Added(c, sqlite)}"));
             command.CommandText = sql.ToString();
-            await command.ExecuteNonQueryAsync(ct);
+            try
+            {
+                await command.ExecuteNonQueryAsync(ct);
+            }
+            catch (DbException e) when (IsOverflow(e))
+            {
+                throw DomainException.Conflict(Messages.Get("TotalsOverflow"));
+            }
         }
         _deltas.Clear();
     }
+
+    private static readonly string[] Columns = ["NoOfInteractions", "CostLcyHundredths", "DurationMinHundredths", "CampaignTargets", "CampaignResponses"];
+
+    /// <summary>
+    /// The stored value plus the delta, failing when the sum leaves 64 bits: PostgreSQL's bigint addition raises
+    /// "out of range" by itself, while SQLite would quietly turn the sum into an inexact floating-point number, so there
+    /// abs() of the smallest integer raises SQLite's "integer overflow" instead. The write then fails whole.
+    /// </summary>
+    private static string Added(string column, bool sqlite)
+    {
+        var sum = $"\"InteractionTotals\".\"{column}\" + excluded.\"{column}\"";
+        return sqlite ? $"CASE WHEN typeof({sum}) = 'integer' THEN {sum} ELSE abs(-9223372036854775807 - 1) END" : sum;
+    }
+
+    /// <summary>A write that would take a day's total past 64 bits (see <see cref="Added"/>): SQLite's or PostgreSQL's (22003) error.</summary>
+    private static bool IsOverflow(DbException e) =>
+        e.Message.Contains("integer overflow", StringComparison.Ordinal) || e.SqlState == "22003";
 
     internal static void Parameter(DbCommand command, string name, object value)
     {

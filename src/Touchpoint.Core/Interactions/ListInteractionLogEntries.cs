@@ -55,9 +55,9 @@ public sealed class ListInteractionLogEntries(ITouchpointDb db)
         var entries = Matching(f);
         if (after is not null)
         {
-            var date = DateOnly.Parse(after[0], CultureInfo.InvariantCulture);
-            var time = TimeOnly.Parse(after[1], CultureInfo.InvariantCulture);
-            var no = long.Parse(after[2], CultureInfo.InvariantCulture);
+            var date = Cursor.Date(after[0]);
+            var time = Cursor.Time(after[1]);
+            var no = Cursor.Long(after[2]);
             entries = entries.Where(e => e.Date < date || (e.Date == date && (e.TimeOfInteraction < time || (e.TimeOfInteraction == time && e.EntryNo < no))));
         }
         entries = entries.OrderByDescending(e => e.Date).ThenByDescending(e => e.TimeOfInteraction).ThenByDescending(e => e.EntryNo).Take(take + 1);

@@ -24,10 +24,7 @@ public sealed class ListLoggedSegments(ITouchpointDb db)
         }
         if (Cursor.Decode(cursor, 1)?[0] is { } after)
         {
-            if (!long.TryParse(after, out var afterNo))
-            {
-                throw DomainException.Invalid("cursor", Messages.Get("CursorNotValid"));
-            }
+            var afterNo = Cursor.Long(after);
             query = query.Where(l => l.EntryNo < afterNo);
         }
         var rows = await Project(query.OrderByDescending(l => l.EntryNo).Take(take + 1)).ToListAsync(ct);

@@ -14,7 +14,7 @@ public sealed class ListSegmentLines(ITouchpointDb db)
             throw DomainException.NotFound(Messages.Get("SegmentNotFound", segmentNo));
         }
         var take = Cursor.Limit(limit);
-        var after = int.TryParse(Cursor.Decode(cursor, 1)?[0], out var n) ? n : 0;
+        var after = Cursor.Decode(cursor, 1) is { } keys ? Cursor.Int(keys[0]) : 0;
         var lines = db.SegmentLines.AsNoTracking().Where(l => l.SegmentNo == segmentNo && l.LineNo > after).OrderBy(l => l.LineNo).Take(take + 1);
         var rows = await WithContactName(lines).ToListAsync(ct);
         return Paged.Of(rows.OrderBy(r => r.Line.LineNo).Select(r => r.Line.ToDto(r.ContactName)).ToList(), take, r => [r.LineNo.ToString(System.Globalization.CultureInfo.InvariantCulture)]);

@@ -63,10 +63,12 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
         var parameters = new List<object> { segmentNo, lastLineNo };
         var where = Where(criteria, parameters);
         var added = await InsertLinesAsync(db, segmentNo, lastLineNo, where, parameters.Skip(2), ct);
-        db.SegmentCriteriaActions.Add(SegmentCriteriaAction.Record(segmentNo, await NextActionNoAsync(segmentNo, ct), SegmentCriteriaKind.Add,
-            criteria, allowExistingContacts, added, lastLineNo + SegmentLine.LineNoStep, lastLineNo + (added * SegmentLine.LineNoStep)));
+        var action = SegmentCriteriaAction.Record(segmentNo, await NextActionNoAsync(segmentNo, ct), SegmentCriteriaKind.Add,
+            criteria, allowExistingContacts, added, lastLineNo + SegmentLine.LineNoStep, lastLineNo + (added * SegmentLine.LineNoStep));
+        db.SegmentCriteriaActions.Add(action);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        Forget(action);
         return new CriteriaAddedDto(added);
     }
 
@@ -132,8 +134,15 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
         await db.SegmentCriteriaActions.Where(a => a.SegmentNo == segmentNo && a.ActionNo == actionNo)
             .ExecuteUpdateAsync(u => u.SetProperty(a => a.NoOfLines, removed), ct);
         await transaction.CommitAsync(ct);
+        Forget(action);
         return new CriteriaRemovedDto(removed);
     }
+
+    /// <summary>
+    /// A recorded action is not tracked on: reusing saved criteria records several in one context, and an undo in
+    /// another request meanwhile may free the number of one, which the next then takes (two tracked with one key).
+    /// </summary>
+    private void Forget(SegmentCriteriaAction action) => db.SegmentCriteriaActions.Entry(action).State = EntityState.Detached;
 
     /// <summary>
     /// Undoes the last action: an add's lines go (those still there), a reduce's or refine's lines come back as they

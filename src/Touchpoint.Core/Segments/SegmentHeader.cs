@@ -159,8 +159,8 @@ public sealed class SegmentHeader
         }
         CampaignTarget = fields.CampaignTarget.IsSet ? fields.CampaignTarget.Value ?? false : CampaignTarget;
         CampaignResponse = fields.CampaignResponse.IsSet ? fields.CampaignResponse.Value ?? false : CampaignResponse;
-        UnitCostLcy = NotNegative(fields.UnitCostLcy, UnitCostLcy, "unitCostLcy", errors);
-        UnitDurationMin = NotNegative(fields.UnitDurationMin, UnitDurationMin, "unitDurationMin", errors);
+        UnitCostLcy = Amounts.Read(fields.UnitCostLcy, UnitCostLcy, "unitCostLcy", errors);
+        UnitDurationMin = Amounts.Read(fields.UnitDurationMin, UnitDurationMin, "unitDurationMin", errors);
         InformationFlow = fields.InformationFlow.IsSet ? fields.InformationFlow.Value ?? InformationFlow.None : InformationFlow;
         InitiatedBy = fields.InitiatedBy.IsSet ? fields.InitiatedBy.Value ?? InitiatedBy.None : InitiatedBy;
         if (fields.InteractionGroupCode.IsSet)
@@ -193,19 +193,4 @@ public sealed class SegmentHeader
         CorrespondenceTypeDefault, IgnoreContactCorresType, LanguageCodeDefault, SubjectDefault, CampaignNo,
         CampaignTarget, CampaignResponse, UnitCostLcy, UnitDurationMin, InformationFlow, InitiatedBy,
         InteractionGroupCode, SendWordDocsAsAttmt, 0, 0m, 0m, 0);
-
-    internal static decimal NotNegative(Optional<decimal?> value, decimal current, string field, FieldErrors errors)
-    {
-        if (!value.IsSet)
-        {
-            return current;
-        }
-        var amount = value.Value ?? 0;
-        if (amount < 0)
-        {
-            errors.Add(field, Messages.Get("MustNotBeNegative", Messages.Field(field)));
-            return current;
-        }
-        return decimal.Round(amount, 2);
-    }
 }

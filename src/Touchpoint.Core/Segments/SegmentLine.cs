@@ -160,8 +160,8 @@ public sealed class SegmentLine
             Subject = errors.MaxLength("subject", fields.Subject.Value?.Trim(), SegmentHeader.SubjectLength) ?? "";
         }
         CorrespondenceType = fields.CorrespondenceType.IsSet ? fields.CorrespondenceType.Value ?? CorrespondenceType.None : CorrespondenceType;
-        CostLcy = SegmentHeader.NotNegative(fields.CostLcy, CostLcy, "costLcy", errors);
-        DurationMin = SegmentHeader.NotNegative(fields.DurationMin, DurationMin, "durationMin", errors);
+        CostLcy = Amounts.Read(fields.CostLcy, CostLcy, "costLcy", errors);
+        DurationMin = Amounts.Read(fields.DurationMin, DurationMin, "durationMin", errors);
         if (fields.Date.IsSet)
         {
             if (fields.Date.Value is { } date)

@@ -81,8 +81,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                     Status = b.StatusCode, Title = Messages.Get("ProblemInvalid"),
                     Detail = b.StatusCode == StatusCodes.Status413PayloadTooLarge ? Messages.Get("BodyTooLarge") : b.Message,
                 };
-            case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23503" } }:
-                // A race lost to another request that wrote the same key between our check and our insert.
+            case DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23503" } }
+                or SqliteException { SqliteErrorCode: 19 } or PostgresException { SqlState: "23505" or "23503" }
+                or DbUpdateConcurrencyException:
+                // A race lost to another request that wrote the same key between our check and our insert (through EF
+                // Core or a statement of its own), or changed or removed a row this one was about to change.
                 return new ProblemDetails
                 {
                     Status = 409, Title = Messages.Get("ProblemConflict"), Detail = Messages.Get("WriteConflict"),

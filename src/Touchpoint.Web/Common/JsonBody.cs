@@ -27,6 +27,11 @@ internal sealed class JsonBody
 
     public FieldErrors Errors { get; }
 
+    /// <summary>The most items one list in a body may have (docs/api.md: at most 1,000 ids or comments in one request).</summary>
+    public const int MaxListItems = 1000;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
+
     public static async Task<JsonBody> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasJsonContentType())
@@ -34,26 +39,105 @@ internal sealed class JsonBody
             throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType,
                 Messages.Get("ProblemUnsupportedContentType"), Messages.Get("BodyNotJson"));
         }
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: ct);
+            document = await JsonDocument.ParseAsync(request.Body, DocumentOptions, ct);
         }
         catch (JsonException e)
         {
             throw DomainException.Invalid("body", Messages.Get("BodyMalformed", e.Message));
         }
-        if (node is not JsonObject obj)
+        using (document)
         {
-            throw DomainException.Invalid("body", Messages.Get("BodyNotObject"));
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                throw DomainException.Invalid("body", Messages.Get("BodyNotObject"));
+            }
+            // Everything a JSON parser lets through but the rest of the app must never see, checked once for every
+            // endpoint: a name sent twice (which one would win?), text that is not Unicode (a lone surrogate, which
+            // PostgreSQL refuses to store) or holds a NUL, a list longer than any request needs.
+            var errors = new FieldErrors();
+            Check(document.RootElement, "", errors);
+            errors.ThrowIfAny();
+            var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+            var fields = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                fields[property.Name] = JsonNode.Parse(property.Value.GetRawText(), documentOptions: DocumentOptions);
+            }
+            return new JsonBody(fields, options);
         }
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        var fields = new Dictionary<string, JsonNode?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in obj)
+    }
+
+    private static void Check(JsonElement element, string path, FieldErrors errors)
+    {
+        var field = path.Length == 0 ? "body" : path;
+        switch (element.ValueKind)
         {
-            fields[name] = value;
+            case JsonValueKind.Object when element.EnumerateObject().Count() > MaxListItems:
+                errors.Add(field, Messages.Get("TooManyFields", Messages.Field(field), MaxListItems));
+                break;
+            case JsonValueKind.Object:
+                var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (!TryText(() => property.Name, out var name))
+                    {
+                        errors.Add(field, Messages.Get("TextNotUnicode", Messages.Field(field)));
+                        continue;
+                    }
+                    var child = path.Length == 0 ? name : path + "." + name;
+                    if (!names.Add(name))
+                    {
+                        errors.Add(child, Messages.Get("FieldSentTwice", child));
+                        continue;
+                    }
+                    Check(property.Value, child, errors);
+                }
+                break;
+            case JsonValueKind.Array:
+                if (element.GetArrayLength() > MaxListItems)
+                {
+                    errors.Add(field, Messages.Get("ListTooLong", Messages.Field(field), MaxListItems));
+                    break;
+                }
+                foreach (var item in element.EnumerateArray())
+                {
+                    if (item.ValueKind == JsonValueKind.Null)
+                    {
+                        errors.Add(field, Messages.Get("ListItemNull", Messages.Field(field)));
+                        break;
+                    }
+                    Check(item, path, errors);
+                }
+                break;
+            case JsonValueKind.String:
+                if (!TryText(element.GetString, out var text))
+                {
+                    errors.Add(field, Messages.Get("TextNotUnicode", Messages.Field(field)));
+                }
+                else if (text.Contains('\0', StringComparison.Ordinal))
+                {
+                    errors.Add(field, Messages.Get("TextHasNul", Messages.Field(field)));
+                }
+                break;
         }
-        return new JsonBody(fields, options);
+    }
+
+    /// <summary>System.Text.Json refuses to turn an escaped lone surrogate (<c>"\ud800"</c>) into a string.</summary>
+    private static bool TryText(Func<string?> read, out string text)
+    {
+        try
+        {
+            text = read() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     /// <summary>Fields nobody reads are most often typos: say so rather than silently ignore them.</summary>

@@ -79,7 +79,7 @@ internal static class ContactsApi
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<BusinessRelationDto>();
         relations.MapDelete("/{linkToTable}/{linkNo}", async (string no, string linkToTable, string linkNo, RemoveBusinessRelation remove, CancellationToken ct) =>
         {
-            await remove.HandleAsync(no, Query.Enum<LinkToTable>(linkToTable, "linkToTable")!.Value, linkNo, ct);
+            await remove.HandleAsync(no, Query.RequiredEnum<LinkToTable>(linkToTable, "linkToTable"), linkNo, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
     }

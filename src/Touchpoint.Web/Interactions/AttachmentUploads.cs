@@ -22,7 +22,16 @@ internal static class AttachmentUploads
             throw new HttpProblemException(StatusCodes.Status415UnsupportedMediaType, Messages.Get("ProblemUnsupportedContentType"),
                 Messages.Get("AttachmentNeedsMultipart"));
         }
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (IOException) when (!ct.IsCancellationRequested)
+        {
+            // A body that ends before its closing boundary (a truncated upload): the client's, not the server's fault.
+            throw DomainException.Invalid("file", Messages.Get("FormUnreadable"));
+        }
         if (form.Files.Count != 1)
         {
             throw DomainException.Invalid("file", Messages.Get(form.Files.Count == 0 ? "AttachmentNoFile" : "AttachmentOneFile"));

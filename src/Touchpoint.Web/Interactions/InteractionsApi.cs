@@ -126,10 +126,10 @@ internal static class InteractionsApi
             return TypedResults.Ok(await get.HandleAsync(entryNo, ct));
         }).RequireAuthorization(Roles.WritePolicy).WithSummary("Un-cancel an entry (409 while its campaign entry is canceled, rule 30)");
         entries.MapPost("/cancel", (HttpRequest request, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
-            CancelManyAsync(request, user, cancel, true, removeUniqueAttachments ?? false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            CancelManyAsync(request, user, cancel, true, removeUniqueAttachments ?? false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNosRequest>()
             .WithSummary("Cancel several entries, all or none; removeUniqueAttachments=true also removes the attachments nothing else uses (rule 29)");
         entries.MapPost("/uncancel", (HttpRequest request, ClaimsPrincipal user, CancelInteractionLogEntries cancel, CancellationToken ct) =>
-            CancelManyAsync(request, user, cancel, false, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNos>()
+            CancelManyAsync(request, user, cancel, false, false, ct)).RequireAuthorization(Roles.WritePolicy).AcceptsJson<EntryNosRequest>()
             .WithSummary("Un-cancel several entries, all or none");
     }
 
@@ -163,5 +163,5 @@ internal static class InteractionsApi
     }
 
     /// <summary>Body of the batch cancel and uncancel.</summary>
-    internal sealed record EntryNos(long[] Values);
+    internal sealed record EntryNosRequest(long[] EntryNos);
 }

@@ -75,7 +75,7 @@ internal static class SegmentsApi
             var followUp = body.Value<bool?>("createFollowUpSegment") ?? false;
             body.ThrowIfErrors();
             return TypedResults.Ok(await log.HandleAsync(no, send, followUp, user.UserId(), progress: null, ct));
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentLoggedDto>()
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<LogRequest>()
         .WithSummary("Log the segment (rules 42-46): all lines or none; the segment is gone afterwards");
         MapLoggedSegments(api.MapGroup("/loggedSegments").WithTags("Segments"));
         api.MapGet("/savedSegmentCriteria", async (SaveSegmentCriteria save, CancellationToken ct) =>
@@ -106,21 +106,21 @@ internal static class SegmentsApi
             var allowExisting = body.Value<bool?>("allowExistingContacts") ?? false;
             body.ThrowIfErrors();
             return TypedResults.Ok(await criteria.AddAsync(no, filter, allowExisting, ct));
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaAddedDto>();
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<AddContactsRequest>();
         group.MapPost("/{no}/reduceContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter");
             var filter = ReadCriteria(body);
             body.ThrowIfErrors();
             return TypedResults.Ok(await criteria.RemoveAsync(no, filter, keepMatching: false, ct));
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRemovedDto>();
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRequest>();
         group.MapPost("/{no}/refineContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter");
             var filter = ReadCriteria(body);
             body.ThrowIfErrors();
             return TypedResults.Ok(await criteria.RemoveAsync(no, filter, keepMatching: true, ct));
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRemovedDto>();
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CriteriaRequest>();
         group.MapGet("/{no}/criteria", async (string no, ApplySegmentCriteria criteria, CancellationToken ct) =>
             TypedResults.Ok(await criteria.ListAsync(no, ct)));
         group.MapPost("/{no}/saveCriteria", async (string no, HttpRequest request, SaveSegmentCriteria save, CancellationToken ct) =>
@@ -130,7 +130,7 @@ internal static class SegmentsApi
             var description = body.Value<string?>("description");
             body.ThrowIfErrors();
             return TypedResults.Ok(await save.SaveAsync(no, code, description, ct));
-        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SavedSegmentCriteriaDto>();
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SaveCriteriaRequest>();
         group.MapPost("/{no}/reuseCriteria", async (string no, HttpRequest request, SaveSegmentCriteria save, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("code");
@@ -138,7 +138,7 @@ internal static class SegmentsApi
             body.ThrowIfErrors();
             await save.ReuseAsync(no, code, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.WritePolicy);
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<ReuseCriteriaRequest>();
         group.MapPost("/{no}/undoCriteria", async (string no, ApplySegmentCriteria criteria, CancellationToken ct) =>
         {
             await criteria.UndoAsync(no, ct);
@@ -314,4 +314,21 @@ internal static class SegmentsApi
         InteractionGroupCode = body.Get<string?>("interactionGroupCode"),
         SendWordDocsAsAttmt = body.Get<bool?>("sendWordDocsAsAttmt"),
     };
+
+    // The bodies as the OpenAPI document shows them (they are read field by field, decision 0002).
+
+    /// <summary>Body of POST /segments/{no}/log.</summary>
+    internal sealed record LogRequest(bool? Send, bool? CreateFollowUpSegment);
+
+    /// <summary>Body of POST /segments/{no}/addContacts.</summary>
+    internal sealed record AddContactsRequest(ContactCriteria? Filter, bool? AllowExistingContacts);
+
+    /// <summary>Body of POST /segments/{no}/reduceContacts and refineContacts.</summary>
+    internal sealed record CriteriaRequest(ContactCriteria? Filter);
+
+    /// <summary>Body of POST /segments/{no}/saveCriteria.</summary>
+    internal sealed record SaveCriteriaRequest(string Code, string? Description);
+
+    /// <summary>Body of POST /segments/{no}/reuseCriteria.</summary>
+    internal sealed record ReuseCriteriaRequest(string Code);
 }

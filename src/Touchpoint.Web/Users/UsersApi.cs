@@ -21,6 +21,9 @@ internal static class UsersApi
             body.ThrowIfErrors();
             var user = await admin.CreateAsync(email, password, roles, salesperson, ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", user);
-        });
+        }).AcceptsJson<CreateUserRequest>();
     }
+
+    /// <summary>Body of POST /users, as the OpenAPI document shows it.</summary>
+    internal sealed record CreateUserRequest(string Email, string Password, string[] Roles, string? SalespersonCode);
 }

@@ -163,6 +163,24 @@ public sealed class DocumentImportTests(AppPerProvider apps) : IClassFixture<App
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_field_of_megabytes_is_refused_naming_its_line_without_reading_it_whole(string provider)
+    {
+        var app = apps.For(provider);
+        var w = await InteractionWorld.CreateAsync(app);
+        await SetupAsync(w, new { salesInvoice = w.Template });
+        var no = Unique.Code("BIG");
+        // A stray quote on line 3 opens a field that runs to the end of a 20 MB file.
+        var csv = $"{Header}\nsalesInvoice,{no},1,1,,,{w.Person},{w.Salesperson},Fine,,2026-05-04,10:00\n" +
+            $"salesInvoice,{no}X,1,1,,,{w.Person},{w.Salesperson},\"{new string('x', 20_000_000)}\n";
+
+        var refused = await Assert.ThrowsAsync<DomainException>(() => ImportAsync(app, csv));
+
+        Assert.True(refused.Errors.ContainsKey("file"));
+        Assert.Contains("3", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await EntriesAsync(w, no));
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task The_cli_imports_a_file_and_logs_one_event_with_the_exit_codes_a_script_can_test(string provider)
     {
         var app = apps.For(provider);
