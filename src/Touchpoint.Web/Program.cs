@@ -99,6 +99,7 @@ services.AddOpenApi(o => o.DescribeJsonBodies());
 services.AddLocalization();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddCascadingAuthenticationState();
+services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityState>();
 services.AddMudServices();
 // MudBlazor's own texts in the UI languages (after AddMudServices, so that this registration is the one resolved).
 services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
