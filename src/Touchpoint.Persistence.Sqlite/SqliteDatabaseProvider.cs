@@ -44,10 +44,18 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         {
             return;
         }
-        var folder = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        var file = Path.GetFullPath(builder.DataSource);
+        var folder = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
+        }
+        // 0600 before SQLite first writes it: SQLite gives the -wal and -shm files the database file's mode. A file
+        // made by an older version (0644) is tightened, its -wal and -shm with it.
+        Common.FileModes.CreatePrivate(file);
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            Common.FileModes.MakePrivate(path);
         }
         using var connection = new SqliteConnection(connectionString);
         connection.Open();

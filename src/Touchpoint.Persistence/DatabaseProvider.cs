@@ -63,6 +63,7 @@ public static class PersistenceServices
         var options = DatabaseOptions.From(configuration);
         var provider = options.ProviderFrom(providers);
         var connectionString = options.ConnectionString ?? provider.DefaultConnectionString(options.DataFolder);
+        FileModes.PrivateFolder(options.DataFolder);
         provider.Prepare(connectionString);
         services.AddSingleton(provider);
         provider.AddServices(services);
@@ -77,8 +78,16 @@ public static class PersistenceServices
         });
         services.AddScoped<ITouchpointDb>(sp => sp.GetRequiredService<TouchpointDbContext>());
         services.AddScoped<IUserSetup, IdentityUserSetup>();
+        // The key ring lives in the database (shared by every instance) and each key in it is encrypted with the key
+        // file, which is not in the database: a copy of the database alone cannot sign a cookie or a token.
+        var secret = new KeyRingSecret(KeyRingSecret.PathFrom(configuration, options.DataFolder));
+        services.AddSingleton(secret);
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(sp =>
-            new ConfigureOptions<KeyManagementOptions>(o => o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>())));
+            new ConfigureOptions<KeyManagementOptions>(o =>
+            {
+                o.XmlRepository = new DatabaseXmlRepository(sp.GetRequiredService<IServiceScopeFactory>());
+                o.XmlEncryptor = new KeyRingEncryptor(secret);
+            }));
         services.AddDataProtection().SetApplicationName("Touchpoint");
         return services;
     }

@@ -48,6 +48,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<Core.Common.IdempotencyRecord> IdempotencyRecords => Set<Core.Common.IdempotencyRecord>();
     public DbSet<Core.Delivery.DeliverySorter> DeliverySorter => Set<Core.Delivery.DeliverySorter>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RefreshTokenGrant> RefreshTokenGrants => Set<RefreshTokenGrant>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -61,6 +62,13 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
         {
             k.ToTable("DataProtectionKeys");
             k.Property(x => x.FriendlyName).HasMaxLength(250);
+        });
+        builder.Entity<RefreshTokenGrant>(g =>
+        {
+            g.ToTable("RefreshTokenGrants");
+            g.Property(x => x.Id).HasMaxLength(32);
+            g.HasIndex(x => x.UserId);
+            g.HasOne<TouchpointUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
         builder.ApplyConfigurationsFromAssembly(typeof(TouchpointDbContext).Assembly);
     }

@@ -48,8 +48,15 @@ services.AddAuthentication(o =>
             || context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                 ? IdentityConstants.BearerScheme
                 : IdentityConstants.ApplicationScheme)
-    .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(1))
+    .AddBearerToken(IdentityConstants.BearerScheme, o =>
+    {
+        o.BearerTokenExpiration = TimeSpan.FromHours(1);
+        o.Events.OnMessageReceived = BearerTokenValidation.OnMessageReceivedAsync;
+    })
     .AddIdentityCookies();
+// Every request's cookie is checked against the user's current security stamp (and roles read afresh), not every
+// 30 minutes: a role change, password change or reset, disabling or signing out takes effect at the next request.
+services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/account/login";
@@ -62,13 +69,14 @@ services.AddIdentityCore<TouchpointUser>(o =>
         o.User.RequireUniqueEmail = true;
         o.Lockout.MaxFailedAccessAttempts = 5;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-        o.Password.RequiredLength = 8;
+        o.Password.RequiredLength = 12;
         o.Password.RequireNonAlphanumeric = false;
     })
     .AddRoles<IdentityRole>()
     .AddErrorDescriber<LocalizedIdentityErrors>()
+    .AddPasswordValidator<CommonPasswordValidator>()
     .AddEntityFrameworkStores<TouchpointDbContext>()
-    .AddSignInManager()
+    .AddSignInManager<TouchpointSignInManager>()
     .AddDefaultTokenProviders();
 
 // Nothing answers without signing in but what says so (health, sign-in page, static files).
@@ -91,6 +99,7 @@ services.AddOpenApi(o => o.DescribeJsonBodies());
 services.AddLocalization();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddCascadingAuthenticationState();
+services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityState>();
 services.AddMudServices();
 // MudBlazor's own texts in the UI languages (after AddMudServices, so that this registration is the one resolved).
 services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
@@ -129,6 +138,7 @@ app.MapScalarApiReference();
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.ReadPolicy).AddEndpointFilter(Query.RefuseNulAsync);
 api.MapAuth();
+api.MapOwnAccount();
 api.MapContacts();
 api.MapSalespeople();
 api.MapCampaigns();

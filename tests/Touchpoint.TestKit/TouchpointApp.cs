@@ -32,10 +32,17 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
     {
     }
 
-    /// <summary>A second instance on the database of another (as several web servers share one PostgreSQL).</summary>
-    public TouchpointApp(TouchpointApp sameDatabaseAs)
+    /// <summary>
+    /// A second instance on the database of another (as several web servers share one PostgreSQL), given the same
+    /// key file as it is told to be; without it, it plays someone who has the database but not the key file.
+    /// </summary>
+    public TouchpointApp(TouchpointApp sameDatabaseAs, bool shareKeyFile = true)
         : this(sameDatabaseAs.Provider, sameDatabaseAs.ConnectionString, false, false)
     {
+        if (shareKeyFile)
+        {
+            Settings["Touchpoint:DataProtection:KeyFile"] = sameDatabaseAs.KeyFile;
+        }
     }
 
     private TouchpointApp(string provider, string? connectionString, bool seedDemo, bool kestrel)
@@ -54,6 +61,12 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
     }
 
     public string Provider { get; }
+
+    /// <summary>The app's data folder (its SQLite file and key file are there).</summary>
+    public string DataFolder => _folder;
+
+    /// <summary>The key file that encrypts the key ring: the data folder's, unless configured otherwise.</summary>
+    public string KeyFile => Settings.TryGetValue("Touchpoint:DataProtection:KeyFile", out var file) && file is not null ? file : Path.Combine(_folder, "touchpoint.key");
 
     /// <summary>More configuration (e.g. <c>Touchpoint:Smtp:*</c>), set before the app starts.</summary>
     public Dictionary<string, string?> Settings { get; } = [];

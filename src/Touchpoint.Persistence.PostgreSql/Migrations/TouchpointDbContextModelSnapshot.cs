@@ -1514,6 +1514,26 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Persistence.Identity.RefreshTokenGrant", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RefreshTokenGrants", (string)null);
+                });
+
             modelBuilder.Entity("Touchpoint.Persistence.Identity.TouchpointUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1525,6 +1545,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1724,6 +1747,15 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
                         .WithMany()
                         .HasForeignKey("SegmentNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Persistence.Identity.RefreshTokenGrant", b =>
+                {
+                    b.HasOne("Touchpoint.Persistence.Identity.TouchpointUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1493,6 +1493,26 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("DataProtectionKeys", (string)null);
                 });
 
+            modelBuilder.Entity("Touchpoint.Persistence.Identity.RefreshTokenGrant", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("RefreshTokenGrants", (string)null);
+                });
+
             modelBuilder.Entity("Touchpoint.Persistence.Identity.TouchpointUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1504,6 +1524,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -1703,6 +1726,15 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasOne("Touchpoint.Core.Segments.SegmentHeader", null)
                         .WithMany()
                         .HasForeignKey("SegmentNo")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Persistence.Identity.RefreshTokenGrant", b =>
+                {
+                    b.HasOne("Touchpoint.Persistence.Identity.TouchpointUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

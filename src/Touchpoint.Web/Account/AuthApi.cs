@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -38,19 +39,22 @@ internal static class AuthApi
         }).AcceptsJson<LoginRequest>().WithSummary("Sign in; returns a bearer access token and a refresh token");
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (HttpRequest request,
-            SignInManager<TouchpointUser> signIn, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
+            SignInManager<TouchpointUser> signIn, RefreshGrants grants, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("refreshToken");
             var token = body.Errors.Required("refreshToken", body.Value<string?>("refreshToken"));
             body.ThrowIfErrors();
             var ticket = options.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(token);
             if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
-                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not TouchpointUser user)
+                || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not TouchpointUser user
+                // Single use: the grant the token names is deleted now, so the same token a second time is refused.
+                || !await grants.RedeemAsync(user.Id, ticket.Principal))
             {
                 return TypedResults.Problem(Messages.Get("RefreshTokenInvalid"),
                     statusCode: StatusCodes.Status401Unauthorized, title: Messages.Get("ProblemRefreshFailed"));
             }
             ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(await grants.IssueAsync(user.Id));
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
         }).AcceptsJson<RefreshRequest>().WithSummary("Exchange a refresh token for new tokens");
     }
@@ -67,8 +71,19 @@ internal static class AccountEndpoints
 {
     public static void MapAccount(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<TouchpointUser> signIn) =>
+        // A form post from the app bar: without the anti-forgery token another site could sign the user out. Signing
+        // out ends every session of the user (new security stamp), so a copy of the cookie is refused as well.
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, BadRequest>> (HttpContext context, IAntiforgery antiforgery,
+            SignInManager<TouchpointUser> signIn, Users.UserAdministration admin) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return TypedResults.BadRequest();
+            }
+            if (signIn.UserManager.GetUserId(context.User) is { } id)
+            {
+                await admin.EndSessionsAsync(id);
+            }
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
         });

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -74,7 +73,7 @@ public sealed class DatabaseInitializer(
         }
         // First start with no users and no configured admin: make one and say its password once.
         const string firstEmail = "admin@touchpoint.local";
-        var generated = GeneratePassword();
+        var generated = Users.UserAdministration.GeneratePassword();
         var admin = new TouchpointUser { UserName = firstEmail, Email = firstEmail, EmailConfirmed = true, SalespersonCode = null };
         Check(await users.CreateAsync(admin, generated), "create the first admin");
         Check(await users.AddToRoleAsync(admin, Roles.Admin), "make the first user an admin");
@@ -87,14 +86,6 @@ public sealed class DatabaseInitializer(
         Console.WriteLine("  │ This password is shown only once. Change it or add users under Setup → Users.");
         Console.WriteLine("  └──────────────────────────────────────────────────────────────");
         Console.WriteLine();
-    }
-
-    private static string GeneratePassword()
-    {
-        // Letters and digits only, so it can be copied from a terminal; Identity's rules are met by construction.
-        const string alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-        var chars = RandomNumberGenerator.GetItems(alphabet.AsSpan(), 16);
-        return "Tp-" + new string(chars) + "7a";
     }
 
     private static void Check(IdentityResult result, string what)

@@ -15,6 +15,7 @@ public static class TouchpointServices
     {
         services.AddTouchpointUseCases();
         services.AddScoped<UserAdministration>();
+        services.AddScoped<Account.RefreshGrants>();
         services.AddScoped<DatabaseInitializer>();
         services.AddOptions<AdminOptions>().BindConfiguration(AdminOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();

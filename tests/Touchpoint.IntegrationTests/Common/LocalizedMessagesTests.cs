@@ -104,7 +104,7 @@ public sealed partial class LocalizedMessagesTests(AppPerProvider apps) : IClass
         var admin = await app.ClientAsync(Roles.Admin);
         using var weak = await admin.SendAsync(Post("/api/v1/users", new { email = "weak@test.local", password = "short", roles = new[] { "viewer" } }, "sv"));
         var passwordErrors = Errors(await weak.ProblemAsync(HttpStatusCode.BadRequest, "password"), "password");
-        Assert.Contains("Lösenord måste innehålla minst 8 tecken.", passwordErrors);
+        Assert.Contains("Lösenord måste innehålla minst 12 tecken.", passwordErrors);
         Assert.Contains("Lösenord måste innehålla minst en siffra ('0'-'9').", passwordErrors);
         Assert.Contains("Lösenord måste innehålla minst en versal ('A'-'Z').", passwordErrors);
 
