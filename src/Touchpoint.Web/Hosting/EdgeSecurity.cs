@@ -52,11 +52,11 @@ internal static class EdgeSecurity
         + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     /// <summary>
-    /// The API reference (Scalar, /scalar) starts itself with an inline module script that carries its configuration:
-    /// inline scripts are allowed on those pages only, which show no user data of their own.
+    /// The API reference (Scalar, /scalar) starts itself with an inline module script that carries its configuration,
+    /// and its bundle calls eval: both are allowed on those pages only, which show no user data of their own.
     /// </summary>
     public const string ApiReferencePolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
         + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
         + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
