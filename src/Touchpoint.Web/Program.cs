@@ -24,7 +24,10 @@ using Touchpoint.Web.Delivery;
 using Touchpoint.Web.Documents;
 using Touchpoint.Web.Users;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root (appsettings.json, wwwroot) is the app's own folder, wherever it is started from; --contentRoot or
+// ASPNETCORE_CONTENTROOT still choose another.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.Default(args) });
+builder.AddEdgeSecurity();
 // Serve the component libraries' files (MudBlazor, the Blazor script) from the build output in every environment,
 // not only Development; a published app has them in wwwroot and this does nothing.
 builder.WebHost.UseStaticWebAssets();
@@ -33,6 +36,7 @@ var services = builder.Services;
 services.AddTouchpointPersistence(builder.Configuration, TouchpointServices.Providers);
 services.AddTouchpointOptions();
 services.AddTouchpointCore();
+services.AddSignInProtection();
 
 // Sign-in: cookies for the UI, Identity's bearer tokens for /api. The API speaks bearer only (docs/api.md), so an
 // anonymous API call gets 401 rather than a redirect to the sign-in page.
@@ -63,12 +67,25 @@ services.ConfigureApplicationCookie(o =>
     o.AccessDeniedPath = "/account/denied";
     o.ExpireTimeSpan = TimeSpan.FromHours(12);
     o.SlidingExpiration = true;
+    // Secure whenever the request came over HTTPS (also through a known proxy, see EdgeSecurity).
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    // A path, not an absolute URL built from the request's Host header, which a client chooses.
+    o.Events.OnRedirectToLogin = context =>
+    {
+        context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
+        return Task.CompletedTask;
+    };
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.Redirect(new Uri(context.RedirectUri).PathAndQuery);
+        return Task.CompletedTask;
+    };
 });
+services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 services.AddIdentityCore<TouchpointUser>(o =>
     {
         o.User.RequireUniqueEmail = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
-        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        // No lockout on failed passwords: SignInGuard limits them per e-mail and client address instead.
         o.Password.RequiredLength = 12;
         o.Password.RequireNonAlphanumeric = false;
     })
@@ -115,6 +132,8 @@ using (var scope = app.Services.CreateScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().RunAsync();
 }
 
+app.UseEdgeSecurity();
+
 // First, so that the problems written by the exception handler and the status code pages are in the caller's
 // language too: a culture set by a middleware further in does not flow back out to them.
 app.UseRequestLocalization(o => o
@@ -123,6 +142,8 @@ app.UseRequestLocalization(o => o
     .AddSupportedUICultures(Localization.Supported));
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseBodyLimits();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -134,7 +155,8 @@ app.MapGet("/health", async (TouchpointDbContext db, CancellationToken ct) =>
             : Results.Problem(Messages.Get("DatabaseUnreachable"), statusCode: StatusCodes.Status503ServiceUnavailable))
     .AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi();
-app.MapScalarApiReference();
+// Its own files only: no fonts from its CDN, no telemetry (the content security policy would refuse them).
+app.MapScalarApiReference(o => o.DisableDefaultFonts().DisableTelemetry());
 
 var api = app.MapGroup("/api/v1").RequireAuthorization(Roles.ReadPolicy).AddEndpointFilter(Query.RefuseNulAsync);
 api.MapAuth();

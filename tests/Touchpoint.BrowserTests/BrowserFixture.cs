@@ -107,3 +107,13 @@ public sealed class BrowserFactAttribute : FactAttribute
         Skip = BrowserFixture.UnavailableReason!;
     }
 }
+
+/// <summary>A browser theory: skipped, with the reason, where Chromium is missing.</summary>
+[AttributeUsage(AttributeTargets.Method, AllowMultiple = false)]
+public sealed class BrowserTheoryAttribute : TheoryAttribute
+{
+    public BrowserTheoryAttribute()
+    {
+        Skip = BrowserFixture.UnavailableReason!;
+    }
+}

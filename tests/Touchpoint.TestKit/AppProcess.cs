@@ -75,13 +75,17 @@ public sealed partial class AppProcess : IAsyncDisposable
             : throw new FileNotFoundException($"Touchpoint.Web.dll ({configuration}, {framework}) was not found; build the solution first or set TOUCHPOINT_WEB_DLL.");
     }
 
-    /// <summary>Starts the app on that database and waits until GET /health answers 200 (migrations done).</summary>
-    public static async Task<AppProcess> StartAsync(string provider, string connectionString, string dataFolder, TimeSpan? timeout = null)
+    /// <summary>
+    /// Starts the app on that database and waits until GET /health answers 200 (migrations done). It runs in its own
+    /// folder unless <paramref name="workingDirectory"/> names another.
+    /// </summary>
+    public static async Task<AppProcess> StartAsync(string provider, string connectionString, string dataFolder, TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
         var dll = WebAppPath();
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!, // the content root: its appsettings.json
+            WorkingDirectory = workingDirectory ?? Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

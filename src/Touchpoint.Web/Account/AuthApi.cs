@@ -13,7 +13,8 @@ namespace Touchpoint.Web.Account;
 
 /// <summary>
 /// Bearer tokens for the API (docs/api.md, "Signing in and roles"): ASP.NET Core Identity's own token format, issued by its
-/// bearer-token handler, with lockout after repeated failures as for the sign-in page.
+/// bearer-token handler. Sign-in and refresh are limited per client address, and failed passwords per e-mail and
+/// address, as on the sign-in page (<see cref="SignInGuard"/>).
 /// </summary>
 internal static class AuthApi
 {
@@ -21,22 +22,31 @@ internal static class AuthApi
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication").AllowAnonymous();
 
-        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (HttpRequest request, SignInManager<TouchpointUser> signIn, CancellationToken ct) =>
+        auth.MapPost("/login", async Task<Results<EmptyHttpResult, ProblemHttpResult>> (HttpRequest request, SignInManager<TouchpointUser> signIn,
+            SignInGuard guard, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("email", "password");
             var email = body.Errors.Required("email", body.Value<string?>("email"));
             var password = body.Errors.Required("password", body.Value<string?>("password"));
             body.ThrowIfErrors();
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
-            var result = await signIn.PasswordSignInAsync(email!, password!, isPersistent: false, lockoutOnFailure: true);
-            if (result.Succeeded)
+            var (verdict, wait) = await guard.PasswordSignInAsync(signIn, request.HttpContext, email!, password!, persistent: false);
+            switch (verdict)
             {
-                // The bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }.
-                return TypedResults.Empty;
+                case SignInVerdict.SignedIn:
+                    // The bearer handler has written { tokenType, accessToken, expiresIn, refreshToken }.
+                    return TypedResults.Empty;
+                case SignInVerdict.TooManyAttempts:
+                    var seconds = SignInGuard.SetRetryAfter(request.HttpContext, wait);
+                    return TypedResults.Problem(Messages.Get("SignInTooManyAttempts", seconds),
+                        statusCode: StatusCodes.Status429TooManyRequests, title: Messages.Get("ProblemTitle_429"));
+                default:
+                    // One answer for an unknown e-mail, a wrong password and a disabled user (SignInGuard).
+                    return TypedResults.Problem(Messages.Get("SignInFailed"),
+                        statusCode: StatusCodes.Status401Unauthorized, title: Messages.Get("ProblemSignInFailed"));
             }
-            return TypedResults.Problem(result.IsLockedOut ? Messages.Get("SignInLockedOut") : Messages.Get("SignInFailed"),
-                statusCode: StatusCodes.Status401Unauthorized, title: Messages.Get("ProblemSignInFailed"));
-        }).AcceptsJson<LoginRequest>().WithSummary("Sign in; returns a bearer access token and a refresh token");
+        }).AcceptsJson<LoginRequest>().WithSummary("Sign in; returns a bearer access token and a refresh token")
+        .WithMetadata(new SignInAttemptAttribute()).WithBodyLimit(BodyLimits.SignIn);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (HttpRequest request,
             SignInManager<TouchpointUser> signIn, RefreshGrants grants, IOptionsMonitor<BearerTokenOptions> options, TimeProvider clock, CancellationToken ct) =>
@@ -56,7 +66,8 @@ internal static class AuthApi
             ClaimsPrincipal principal = await signIn.CreateUserPrincipalAsync(user);
             ((ClaimsIdentity)principal.Identity!).AddClaim(await grants.IssueAsync(user.Id));
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).AcceptsJson<RefreshRequest>().WithSummary("Exchange a refresh token for new tokens");
+        }).AcceptsJson<RefreshRequest>().WithSummary("Exchange a refresh token for new tokens")
+        .WithMetadata(new SignInAttemptAttribute()).WithBodyLimit(BodyLimits.SignIn);
     }
 
     /// <summary>Body of POST /auth/login.</summary>
@@ -88,7 +99,8 @@ internal static class AccountEndpoints
             return TypedResults.LocalRedirect("/account/login");
         });
 
-        // The language picker: remembers the choice in the culture cookie for a year, then goes back.
+        // The language picker: remembers the choice in the culture cookie for a year, then goes back (to a page of this
+        // site only). Anonymous: the sign-in page has the picker too.
         app.MapGet("/culture/set", (string culture, string? redirectUri, HttpContext context) =>
         {
             if (!Localization.Supported.Contains(culture))
@@ -97,8 +109,12 @@ internal static class AccountEndpoints
             }
             context.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                 Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new(culture)),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax });
-            return TypedResults.LocalRedirect(string.IsNullOrEmpty(redirectUri) || !redirectUri.StartsWith('/') ? "/" : redirectUri);
-        });
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = false, SameSite = SameSiteMode.Lax,
+                    Secure = context.Request.IsHttps,
+                });
+            return TypedResults.LocalRedirect(LocalUrl.OrHome(redirectUri));
+        }).AllowAnonymous();
     }
 }

@@ -17,7 +17,8 @@ namespace Touchpoint.IntegrationTests.Security;
 public sealed class EndpointSecurityTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
 {
     // What may answer without signing in, by route pattern.
-    private static readonly string[] Anonymous = ["/health", "/account/login", "/api/v1/auth/login", "/api/v1/auth/refresh"];
+    // /culture/set: the sign-in page has a language picker too.
+    private static readonly string[] Anonymous = ["/health", "/account/login", "/api/v1/auth/login", "/api/v1/auth/refresh", "/culture/set"];
 
     private static bool IsStaticFile(string pattern) =>
         pattern.Contains(":file}", StringComparison.Ordinal) || pattern.StartsWith("_framework/", StringComparison.Ordinal) || pattern.StartsWith("_content/", StringComparison.Ordinal)

@@ -41,7 +41,7 @@ public sealed class UsersAndAuthTests(AppPerProvider apps) : IClassFixture<AppPe
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task Repeated_wrong_passwords_lock_the_account(string provider)
+    public async Task Repeated_wrong_passwords_make_the_client_wait_without_saying_the_account_exists(string provider)
     {
         var app = apps.For(provider);
         var admin = await app.ClientAsync(Roles.Admin);
@@ -52,7 +52,9 @@ public sealed class UsersAndAuthTests(AppPerProvider apps) : IClassFixture<AppPe
         {
             await (await client.PostAsync("/api/v1/auth/login", new { email, password = "Wrong-Pass-123" })).ProblemAsync(HttpStatusCode.Unauthorized);
         }
-        var locked = await (await client.PostAsync("/api/v1/auth/login", new { email, password = "Right-Pass-123" })).ProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains("locked", locked.Str("detail"), StringComparison.OrdinalIgnoreCase);
+        var waiting = await client.PostAsync("/api/v1/auth/login", new { email, password = "Right-Pass-123" });
+        var problem = await waiting.ProblemAsync(HttpStatusCode.TooManyRequests);
+        Assert.NotNull(waiting.Headers.RetryAfter);
+        Assert.DoesNotContain("locked", problem.Str("detail"), StringComparison.OrdinalIgnoreCase);
     }
 }
