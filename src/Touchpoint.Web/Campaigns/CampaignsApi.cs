@@ -52,12 +52,12 @@ internal static class CampaignsApi
         entries.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelCampaignEntry cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy)
             .WithSummary("Un-cancel a campaign entry with all its interaction log entries (409 while its logged segment is canceled)");
-        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledCampaignEntries delete, CancellationToken ct) =>
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, ClaimsPrincipal user, DeleteCanceledCampaignEntries delete, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("campaignNo");
             var campaignNo = body.Value<string?>("campaignNo");
             body.ThrowIfErrors();
-            return TypedResults.Ok(await delete.HandleAsync(campaignNo, ct));
+            return TypedResults.Ok(await delete.HandleAsync(campaignNo, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledCampaignEntriesBody>()
         .WithSummary("Delete a campaign's canceled entries with their interaction log entries, comments and unused attachments (rule 35)");
     }

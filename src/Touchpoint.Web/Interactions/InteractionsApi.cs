@@ -40,14 +40,14 @@ internal static class InteractionsApi
             return TypedResults.Ok(await resume.HandleAsync(entryNo, input, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>()
         .WithSummary("Finish a postponed interaction: the same entry no. is completed (postpone=true keeps it postponed)");
-        postponed.MapDelete("/{entryNo:long}", async (long entryNo, DeletePostponedInteraction delete, CancellationToken ct) =>
+        postponed.MapDelete("/{entryNo:long}", async (long entryNo, ClaimsPrincipal user, DeletePostponedInteraction delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(entryNo, ct);
+            await delete.HandleAsync(entryNo, user.UserId(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
 
         var entries = api.MapGroup("/interactionLogEntries").WithTags("Interaction log entries");
-        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledInteractions delete, CancellationToken ct) =>
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, ClaimsPrincipal user, DeleteCanceledInteractions delete, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("contactNo", "dateFrom", "dateTo", "campaignNo", "interactionGroupCode", "interactionTemplateCode", "salespersonCode");
             var filter = new DeleteCanceledFilter
@@ -57,7 +57,7 @@ internal static class InteractionsApi
                 InteractionTemplateCode = body.Value<string?>("interactionTemplateCode"), SalespersonCode = body.Value<string?>("salespersonCode"),
             };
             body.ThrowIfErrors();
-            return TypedResults.Ok(new { deleted = await delete.HandleAsync(filter, ct) });
+            return TypedResults.Ok(new { deleted = await delete.HandleAsync(filter, user.UserId(), ct) });
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledFilter>()
         .WithSummary("Delete canceled entries (only canceled ones) with their comments and unused attachments");
         MapEntries(entries);

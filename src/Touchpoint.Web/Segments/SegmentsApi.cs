@@ -58,9 +58,9 @@ internal static class SegmentsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, applyToLines, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentDto>();
-        group.MapDelete("/{no}", async (string no, DeleteSegment delete, CancellationToken ct) =>
+        group.MapDelete("/{no}", async (string no, ClaimsPrincipal user, DeleteSegment delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(no, ct);
+            await delete.HandleAsync(no, user.UserId(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
         MapLines(group.MapGroup("/{no}/lines").WithTags("Segments"));
@@ -93,8 +93,8 @@ internal static class SegmentsApi
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: true, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
         logged.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
-        logged.MapPost("/deleteCanceled", async (DeleteCanceledLoggedSegments delete, CancellationToken ct) =>
-            TypedResults.Ok(await delete.HandleAsync(ct))).RequireAuthorization(Roles.WritePolicy);
+        logged.MapPost("/deleteCanceled", async (ClaimsPrincipal user, DeleteCanceledLoggedSegments delete, CancellationToken ct) =>
+            TypedResults.Ok(await delete.HandleAsync(user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
     }
 
     private static void MapCriteria(RouteGroupBuilder group)
