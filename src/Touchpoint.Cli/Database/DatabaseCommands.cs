@@ -24,6 +24,8 @@ internal static class DatabaseCommands
         var db = services.GetRequiredService<TouchpointDbContext>();
         var database = services.GetRequiredService<DatabaseSettings>();
         Console.WriteLine($"Database: {CliHost.Target(database)}");
+        // Under the same start-up lock as the web app's: a migrate run while instances start waits for them, and they for it.
+        await using var startupLock = await services.GetRequiredService<IDatabaseProvider>().LockForStartupAsync(db, ct);
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
         await db.Database.MigrateAsync(ct);
         await services.GetRequiredService<BaseSetup>().EnsureAsync(ct);
