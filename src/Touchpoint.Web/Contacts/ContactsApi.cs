@@ -21,14 +21,20 @@ internal static class ContactsApi
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts");
 
-        contacts.MapGet("/", async (ListContacts list, string? search, string? type, string? companyNo,
+        contacts.MapGet("/", async (HttpRequest request, ListContacts list, string? search, string? type, string? companyNo,
             string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(new ContactListQuery
+        {
+            var query = new ContactListQuery
             {
                 Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
                 SalespersonCode = salespersonCode, Limit = limit, Cursor = cursor,
-            }, ct)))
-            .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers)");
+            };
+            return Exports.Requested(request) is { } export
+                ? Exports.File(export, "contacts", Paged.AllAsync((size, next) => list.HandleAsync(query with { Limit = size, Cursor = next }, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(query, ct));
+        })
+        .Produces<Page<ContactDto>>().ProducesExports()
+        .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers); Accept: text/csv or the Excel type exports every match");
 
         contacts.MapGet("/{no}", async (string no, GetContact get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(no, ct)))

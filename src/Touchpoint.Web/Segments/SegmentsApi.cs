@@ -85,8 +85,13 @@ internal static class SegmentsApi
     /// <summary>Rules 31 and 35: logged segments, canceled and un-canceled with their entries.</summary>
     private static void MapLoggedSegments(RouteGroupBuilder logged)
     {
-        logged.MapGet("/", async (ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)));
+        logged.MapGet("/", async (HttpRequest request, ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor,
+            CancellationToken ct) =>
+            Exports.Requested(request) is { } export
+                ? Exports.File(export, "loggedSegments", Paged.AllAsync((size, next) => list.HandleAsync(search, canceled, size, next, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)))
+            .Produces<Page<LoggedSegmentDto>>().ProducesExports()
+            .WithSummary("Logged segments, newest first; Accept: text/csv or the Excel type exports every match");
         logged.MapGet("/{entryNo:long}", async (long entryNo, ListLoggedSegments list, CancellationToken ct) =>
             TypedResults.Ok(await list.GetAsync(entryNo, ct)));
         logged.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
