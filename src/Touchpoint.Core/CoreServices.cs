@@ -32,6 +32,8 @@ public static class CoreServices
         services.TryAddSingleton<Delivery.HardCopyPdf>();
         services.AddScoped<ChangeNoSeries>();
         services.AddScoped<BaseSetup>();
+        services.AddScoped<Audit.AuditTrail>();
+        services.AddScoped<Audit.ListAuditEntries>();
         services.AddScoped<SeedDemoCompany>();
 
         services.AddScoped<CreateContact>();

@@ -55,6 +55,8 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
         throw new InvalidOperationException(
             $"{DatabaseOptions.ProviderKey} is postgres, so {DatabaseOptions.ConnectionStringKey} must name the database, e.g. Host=localhost;Database=touchpoint;Username=touchpoint;Password=….");
 
+    public Task<IAsyncDisposable> LockForStartupAsync(DbContext db, CancellationToken ct = default) => PostgreSqlStartupLock.AcquireAsync(db, ct);
+
     // The trigram GIN index on Contacts.SearchText (ContactSearchIndex migration) serves the list's LIKE directly.
     public void AddServices(IServiceCollection services)
     {

@@ -37,6 +37,16 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
         services.AddSingleton<Core.Delivery.IDeliverySorterClaims>(new Persistence.Delivery.DeliverySorterClaims(rowLock: ""));
     }
 
+    public Task<IAsyncDisposable> LockForStartupAsync(DbContext db, CancellationToken ct = default) =>
+        Task.FromResult<IAsyncDisposable>(NoLock.Instance);
+
+    private sealed class NoLock : IAsyncDisposable
+    {
+        public static readonly NoLock Instance = new();
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+
     public void Prepare(string connectionString)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);

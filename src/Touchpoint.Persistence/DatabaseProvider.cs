@@ -32,6 +32,14 @@ public interface IDatabaseProvider
     /// <summary>Called once at start-up, before migrations (SQLite: WAL mode, folder exists).</summary>
     void Prepare(string connectionString);
 
+    /// <summary>
+    /// Holds the database's start-up lock until the result is disposed: migrations and the start-up setup (roles, the
+    /// first admin, base setup) run under it, so instances that start together on one database run them one after the
+    /// other and the later ones find the work done. PostgreSQL: a session advisory lock (the database is created first
+    /// when it is missing); SQLite: none needed beyond EF Core's own migration lock, as one file is one machine's.
+    /// </summary>
+    Task<IAsyncDisposable> LockForStartupAsync(DbContext db, CancellationToken ct = default);
+
     /// <summary>Registers what the provider does its own way (the contact search index).</summary>
     void AddServices(IServiceCollection services);
 

@@ -47,6 +47,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<LoggedSegment> LoggedSegments => Set<LoggedSegment>();
     public DbSet<Core.Common.IdempotencyRecord> IdempotencyRecords => Set<Core.Common.IdempotencyRecord>();
     public DbSet<Core.Delivery.DeliverySorter> DeliverySorter => Set<Core.Delivery.DeliverySorter>();
+    public DbSet<Core.Audit.AuditEntry> AuditEntries => Set<Core.Audit.AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RefreshTokenGrant> RefreshTokenGrants => Set<RefreshTokenGrant>();
 

@@ -10,6 +10,7 @@ using Touchpoint.Core.Common;
 using Touchpoint.Persistence;
 using Touchpoint.Persistence.Identity;
 using Touchpoint.Web.Account;
+using Touchpoint.Web.Audit;
 using Touchpoint.Web.Campaigns;
 using Touchpoint.Web.Common;
 using Touchpoint.Web.Components;
@@ -173,6 +174,7 @@ api.MapInteractionEntryActions();
 api.MapSegments();
 api.MapDelivery();
 api.MapDocumentEvents();
+api.MapAudit();
 app.MapAccount();
 app.MapAttachmentDownloads();
 

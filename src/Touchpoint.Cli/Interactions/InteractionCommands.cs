@@ -44,7 +44,7 @@ internal static class InteractionCommands
                 return;
             }
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var deleted = await job.HandleAsync(filter, token);
+            var deleted = await job.HandleAsync(filter, Documents.DocumentCommands.UserId, token);
             Console.WriteLine(string.Create(CultureInfo.CurrentCulture,
                 $"{deleted:N0} canceled interaction log entries have been deleted in {started.Elapsed.TotalSeconds:N2} s."));
         }, ct));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 
@@ -9,7 +10,7 @@ namespace Touchpoint.Core.Campaigns;
 /// As rule 30 does for one entry, a campaign entry whose logged segment is canceled cannot come back on its own: the
 /// logged segment is un-canceled instead, which brings its campaign entries with it.
 /// </summary>
-public sealed class CancelCampaignEntry(ITouchpointDb db, TimeProvider clock)
+public sealed class CancelCampaignEntry(ITouchpointDb db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<CampaignEntryDto> HandleAsync(long entryNo, bool cancel, string userId, CancellationToken ct = default)
     {
@@ -21,6 +22,8 @@ public sealed class CancelCampaignEntry(ITouchpointDb db, TimeProvider clock)
             throw DomainException.Conflict(Messages.Get("CampaignEntryUncancelBlockedByLoggedSegment", loggedSegment));
         }
         entry.SetCanceled(cancel);
+        audit.Add(cancel ? AuditActions.Cancel : AuditActions.Uncancel, AuditEntities.CampaignEntry,
+            entryNo.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditTrail.Describe(("campaignNo", entry.CampaignNo)), userId);
         await CanceledSwitch.SaveOwnerAsync(db, Messages.Get("CampaignEntryChangedByAnotherUser", entryNo), ct);
         await CanceledSwitch.SwitchEntriesAsync(db, CanceledSwitchOwner.CampaignEntry, entryNo, cancel, userId, clock.GetUtcNow(), ct);
         await transaction.CommitAsync(ct);

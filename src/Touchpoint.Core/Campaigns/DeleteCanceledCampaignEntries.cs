@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 
@@ -12,17 +13,19 @@ public sealed record CampaignEntriesDeletedDto(int Deleted);
 /// attachments nobody else uses. Their entries are canceled with them (rule 31), so no statistic changes; an entry that
 /// is not canceled (none should be) is kept, no longer pointing to the deleted campaign entry.
 /// </summary>
-public sealed class DeleteCanceledCampaignEntries(ITouchpointDb db, ListCampaignEntries list, DeleteCanceledInteractions entries)
+public sealed class DeleteCanceledCampaignEntries(ITouchpointDb db, ListCampaignEntries list, DeleteCanceledInteractions entries, AuditTrail audit)
 {
-    public async Task<CampaignEntriesDeletedDto> HandleAsync(string? campaignNo, CancellationToken ct = default)
+    public async Task<CampaignEntriesDeletedDto> HandleAsync(string? campaignNo, string userId, CancellationToken ct = default)
     {
         var campaign = await list.CampaignAsync(campaignNo, ct) ?? throw ListCampaignEntries.RequiredCampaign();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var canceled = db.CampaignEntries.Where(c => c.CampaignNo == campaign && c.Canceled).Select(c => (long?)c.EntryNo);
-        await entries.DeleteAsync(db.InteractionLogEntries.Where(e => canceled.Contains(e.CampaignEntryNo) && e.Canceled && !e.Postponed), ct);
+        var interactions = await entries.DeleteAsync(db.InteractionLogEntries.Where(e => canceled.Contains(e.CampaignEntryNo) && e.Canceled && !e.Postponed), ct);
         await db.InteractionLogEntries.Where(e => canceled.Contains(e.CampaignEntryNo))
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.CampaignEntryNo, (long?)null), ct);
         var deleted = await db.CampaignEntries.Where(c => c.CampaignNo == campaign && c.Canceled).ExecuteDeleteAsync(ct);
+        await audit.SaveAsync(AuditActions.DeleteCanceled, AuditEntities.CampaignEntry, "",
+            AuditTrail.Describe(("campaignNo", campaign), ("deleted", deleted), ("interactions", interactions)), userId, ct);
         await transaction.CommitAsync(ct);
         return new CampaignEntriesDeletedDto(deleted);
     }

@@ -15,6 +15,8 @@ public enum DomainErrorKind
     Unsupported,
     /// <summary>422: an Idempotency-Key sent again with another request.</summary>
     IdempotencyKeyReused,
+    /// <summary>403: the signed-in user's role does not allow this (e.g. deleting a contact with history as a sales user).</summary>
+    Forbidden,
 }
 
 /// <summary>
@@ -49,6 +51,9 @@ public sealed class DomainException : Exception
     public static DomainException Conflict(string message, string? field = null) =>
         new(DomainErrorKind.Conflict, message,
             field is null ? null : new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>A 403: the caller's role may not do this, with a message that says who may.</summary>
+    public static DomainException Forbidden(string message) => new(DomainErrorKind.Forbidden, message);
 
     /// <summary>A 404 with its message, e.g. <c>NotFound(Messages.Get("ContactNotFound", no))</c>.</summary>
     public static DomainException NotFound(string message) => new(DomainErrorKind.NotFound, message);

@@ -43,6 +43,7 @@ public interface ITouchpointDb
     DbSet<LoggedSegment> LoggedSegments { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<Delivery.DeliverySorter> DeliverySorter { get; }
+    DbSet<Audit.AuditEntry> AuditEntries { get; }
 
     DatabaseFacade Database { get; }
 

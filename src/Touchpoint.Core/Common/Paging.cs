@@ -79,6 +79,27 @@ public static class Cursor
 /// <summary>Turns "limit + 1 rows" into a page and the cursor of its last row.</summary>
 public static class Paged
 {
+    /// <summary>
+    /// Every row of a keyset-paged list, page after page of the largest size (the exports): one page is held at a time,
+    /// each costs what the first costs, and the rows come in the list's own order with its own filters.
+    /// </summary>
+    public static async IAsyncEnumerable<T> AllAsync<T>(Func<int, string?, Task<Page<T>>> page,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        string? cursor = null;
+        do
+        {
+            ct.ThrowIfCancellationRequested();
+            var rows = await page(Cursor.MaxLimit, cursor);
+            foreach (var row in rows.Value)
+            {
+                yield return row;
+            }
+            cursor = rows.NextCursor;
+        }
+        while (cursor is not null);
+    }
+
     public static Page<T> Of<T>(List<T> rows, int limit, Func<T, string[]> key)
     {
         string? next = null;

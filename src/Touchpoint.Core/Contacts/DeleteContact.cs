@@ -1,15 +1,25 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Contacts;
 
 /// <summary>
 /// Deletes a contact and its business relations. Refused (409) while persons belong to the company or
-/// opportunities or segment lines name the contact. Its interaction log entries stay (rule 36).
+/// opportunities or segment lines name the contact. Its interaction log entries stay (rule 36), but they lose their
+/// contact: a contact with history is deleted only by an administrator (403 for others) who confirms it knowing how
+/// many entries it touches (409 without the confirmation). Every deletion is in the audit trail.
 /// </summary>
-public sealed class DeleteContact(ITouchpointDb db)
+public sealed class DeleteContact(ITouchpointDb db, AuditTrail audit)
 {
-    public async Task HandleAsync(string no, CancellationToken ct = default)
+    /// <summary>How many interaction log entries (postponed ones too) name the contact, as contact or as company.</summary>
+    public async Task<int> CountHistoryAsync(string no, CancellationToken ct = default)
+    {
+        no = Codes.Normalize(no) ?? "";
+        return await db.InteractionLogEntries.CountAsync(e => e.ContactNo == no || e.ContactCompanyNo == no, ct);
+    }
+
+    public async Task HandleAsync(string no, string userId, bool isAdmin, bool confirm, CancellationToken ct = default)
     {
         no = Codes.Normalize(no) ?? "";
         var contact = await db.Contacts.FirstOrDefaultAsync(c => c.No == no, ct)
@@ -33,6 +43,15 @@ public sealed class DeleteContact(ITouchpointDb db)
         {
             throw DomainException.Conflict(Messages.Get("ContactInSegment", no, segment));
         }
+        var history = await CountHistoryAsync(no, ct);
+        if (history > 0 && !isAdmin)
+        {
+            throw DomainException.Forbidden(Messages.Get("ContactWithHistoryAdminOnly", no, history));
+        }
+        if (history > 0 && !confirm)
+        {
+            throw DomainException.Conflict(Messages.Get("ContactWithHistoryConfirm", no, history), "confirm");
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ContactBusinessRelations.Where(r => r.ContactNo == no).ExecuteDeleteAsync(ct);
@@ -48,6 +67,7 @@ public sealed class DeleteContact(ITouchpointDb db)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactNo, "").SetProperty(e => e.ContactCompanyNo, (string?)null), ct);
         }
         db.Contacts.Remove(contact);
+        audit.Add(AuditActions.Delete, AuditEntities.Contact, no, AuditTrail.Describe(("name", contact.Name), ("interactions", history)), userId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

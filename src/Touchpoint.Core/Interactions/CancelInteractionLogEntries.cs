@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
@@ -11,7 +12,7 @@ namespace Touchpoint.Core.Interactions;
 /// Rule 29's second question, answered yes, makes canceling also remove the entries' unique attachments: those that no
 /// other entry and no template language uses. Un-canceling never brings them back, as in BC.
 /// </summary>
-public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock)
+public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStore attachments, TimeProvider clock, AuditTrail audit)
 {
     /// <summary>How many of the entries have a unique attachment: BC asks its question only when there is one.</summary>
     public Task<int> CountUniqueAttachmentsAsync(IReadOnlyCollection<long> entryNos, CancellationToken ct = default)
@@ -81,6 +82,9 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStor
             {
                 entry.Uncancel(userId, now);
             }
+            audit.Add(cancel ? AuditActions.Cancel : AuditActions.Uncancel, AuditEntities.InteractionLogEntry,
+                entry.EntryNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                AuditTrail.Describe(("contactNo", entry.ContactNo), ("attachmentRemoved", unique.Contains(entry.EntryNo) ? true : null)), userId);
         }
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
@@ -20,14 +21,18 @@ public sealed record DeleteCanceledFilter
 /// no other entry or template language still uses, in one transaction of set-based statements (no entry is loaded,
 /// so a million go as fast as the database deletes them). Counting first lets the UI say how many will go.
 /// </summary>
-public sealed class DeleteCanceledInteractions(ITouchpointDb db)
+public sealed class DeleteCanceledInteractions(ITouchpointDb db, AuditTrail audit)
 {
     public Task<int> CountAsync(DeleteCanceledFilter filter, CancellationToken ct = default) => Matching(filter).CountAsync(ct);
 
-    public async Task<int> HandleAsync(DeleteCanceledFilter filter, CancellationToken ct = default)
+    public async Task<int> HandleAsync(DeleteCanceledFilter filter, string userId, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var deleted = await DeleteAsync(Matching(filter), ct);
+        await audit.SaveAsync(AuditActions.DeleteCanceled, AuditEntities.InteractionLogEntry, "", AuditTrail.Describe(("deleted", deleted),
+            ("contactNo", filter.ContactNo), ("dateFrom", filter.DateFrom), ("dateTo", filter.DateTo), ("campaignNo", filter.CampaignNo),
+            ("interactionGroupCode", filter.InteractionGroupCode), ("interactionTemplateCode", filter.InteractionTemplateCode),
+            ("salespersonCode", filter.SalespersonCode)), userId, ct);
         await transaction.CommitAsync(ct);
         return deleted;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
@@ -8,9 +9,9 @@ namespace Touchpoint.Core.Interactions;
 /// Rule 4: deleting a template deletes its languages and their attachments. A template the interaction template
 /// setup records documents with is refused, naming the setup fields: deleting it would silently stop the logging.
 /// </summary>
-public sealed class DeleteInteractionTemplate(ITouchpointDb db, AttachmentStore attachments)
+public sealed class DeleteInteractionTemplate(ITouchpointDb db, AttachmentStore attachments, AuditTrail audit)
 {
-    public async Task HandleAsync(string code, CancellationToken ct = default)
+    public async Task HandleAsync(string code, string userId, CancellationToken ct = default)
     {
         code = Codes.Normalize(code) ?? "";
         if (!await db.InteractionTemplates.AnyAsync(t => t.Code == code, ct))
@@ -31,6 +32,8 @@ public sealed class DeleteInteractionTemplate(ITouchpointDb db, AttachmentStore 
             await attachments.RemoveAsync(no, ct);
         }
         await db.InteractionTemplates.Where(t => t.Code == code).ExecuteDeleteAsync(ct);
+        await audit.SaveAsync(AuditActions.Delete, AuditEntities.InteractionTemplate, code,
+            AuditTrail.Describe(("languages", attachmentNos.Count > 0 ? attachmentNos.Count : null)), userId, ct);
         await transaction.CommitAsync(ct);
     }
 }

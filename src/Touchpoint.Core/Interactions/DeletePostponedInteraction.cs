@@ -1,13 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using Touchpoint.Core.Attachments;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
 /// <summary>Rule 28: "&amp;Delete" on Postponed Interactions deletes the entry with its comments and attachment (rule 34).</summary>
-public sealed class DeletePostponedInteraction(ITouchpointDb db, AttachmentStore attachments)
+public sealed class DeletePostponedInteraction(ITouchpointDb db, AttachmentStore attachments, AuditTrail audit)
 {
-    public async Task HandleAsync(long entryNo, CancellationToken ct = default)
+    public async Task HandleAsync(long entryNo, string userId, CancellationToken ct = default)
     {
         var entry = await db.InteractionLogEntries.AsNoTracking().FirstOrDefaultAsync(e => e.EntryNo == entryNo && e.Postponed, ct)
             ?? throw DomainException.NotFound(Messages.Get("PostponedInteractionNotFound", entryNo));
@@ -18,6 +19,8 @@ public sealed class DeletePostponedInteraction(ITouchpointDb db, AttachmentStore
         {
             await attachments.RemoveAsync(no, ct);
         }
+        await audit.SaveAsync(AuditActions.Delete, AuditEntities.PostponedInteraction, entryNo.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            AuditTrail.Describe(("contactNo", entry.ContactNo), ("description", entry.Description)), userId, ct);
         await transaction.CommitAsync(ct);
     }
 }

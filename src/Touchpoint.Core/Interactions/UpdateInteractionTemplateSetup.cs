@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
@@ -7,11 +8,12 @@ namespace Touchpoint.Core.Interactions;
 /// Sets templates in the interaction template setup. Rule 53: a template with languages cannot record documents
 /// (BC refuses it at logging time; refusing it here says so when it can still be fixed).
 /// </summary>
-public sealed class UpdateInteractionTemplateSetup(ITouchpointDb db, GetInteractionTemplateSetup read)
+public sealed class UpdateInteractionTemplateSetup(ITouchpointDb db, GetInteractionTemplateSetup read, AuditTrail audit)
 {
-    public async Task<Dictionary<string, string?>> HandleAsync(IReadOnlyDictionary<string, string?> changes, CancellationToken ct = default)
+    public async Task<Dictionary<string, string?>> HandleAsync(IReadOnlyDictionary<string, string?> changes, string userId, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
+        var changed = new List<(string Name, object? Value)>();
         var setup = await db.InteractionTemplateSetup.FirstOrDefaultAsync(ct);
         if (setup is null)
         {
@@ -42,9 +44,18 @@ public sealed class UpdateInteractionTemplateSetup(ITouchpointDb db, GetInteract
                     continue;
                 }
             }
+            var old = (string?)field.Property.GetValue(setup);
+            if (old != code)
+            {
+                changed.Add((field.Key, $"{old ?? "-"} -> {code ?? "-"}"));
+            }
             field.Property.SetValue(setup, code);
         }
         errors.ThrowIfAny();
+        if (changed.Count > 0)
+        {
+            audit.Add(AuditActions.Change, AuditEntities.InteractionTemplateSetup, "", AuditTrail.Describe([.. changed]), userId);
+        }
         await db.SaveChangesAsync(ct);
         return await read.HandleAsync(ct);
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
 
@@ -9,7 +10,7 @@ namespace Touchpoint.Core.Segments;
 /// un-canceling brings them all back. Set-based, as a logged segment may hold 100,000 entries: one UPDATE per table,
 /// the entries' statistics moved by exactly the entries that changed (<see cref="CanceledSwitch"/>).
 /// </summary>
-public sealed class CancelLoggedSegment(ITouchpointDb db, TimeProvider clock)
+public sealed class CancelLoggedSegment(ITouchpointDb db, TimeProvider clock, AuditTrail audit)
 {
     public async Task<LoggedSegmentDto> HandleAsync(long entryNo, bool cancel, string userId, CancellationToken ct = default)
     {
@@ -17,6 +18,8 @@ public sealed class CancelLoggedSegment(ITouchpointDb db, TimeProvider clock)
         var logged = await db.LoggedSegments.FirstOrDefaultAsync(l => l.EntryNo == entryNo, ct)
             ?? throw DomainException.NotFound(Messages.Get("LoggedSegmentNotFound", entryNo));
         logged.SetCanceled(cancel);
+        audit.Add(cancel ? AuditActions.Cancel : AuditActions.Uncancel, AuditEntities.LoggedSegment,
+            entryNo.ToString(System.Globalization.CultureInfo.InvariantCulture), AuditTrail.Describe(("segmentNo", logged.SegmentNo)), userId);
         await CanceledSwitch.SaveOwnerAsync(db, Messages.Get("EntryChangedByAnotherUser"), ct);
         await db.CampaignEntries.Where(c => c.RegisterNo == entryNo && c.Canceled != cancel)
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.Canceled, cancel), ct);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Segments;
@@ -9,9 +10,9 @@ public sealed record LoggedSegmentsDeletedDto(int Deleted);
 /// Rule 35 (report "Delete Logged Segments"): canceled logged segments go; their interaction log entries and campaign
 /// entries stay, no longer pointing to them. The entries themselves go with "Delete Canceled Interactions".
 /// </summary>
-public sealed class DeleteCanceledLoggedSegments(ITouchpointDb db)
+public sealed class DeleteCanceledLoggedSegments(ITouchpointDb db, AuditTrail audit)
 {
-    public async Task<LoggedSegmentsDeletedDto> HandleAsync(CancellationToken ct = default)
+    public async Task<LoggedSegmentsDeletedDto> HandleAsync(string userId, CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var canceled = db.LoggedSegments.Where(l => l.Canceled).Select(l => (long?)l.EntryNo);
@@ -20,6 +21,7 @@ public sealed class DeleteCanceledLoggedSegments(ITouchpointDb db)
         await db.CampaignEntries.Where(c => canceled.Contains(c.RegisterNo))
             .ExecuteUpdateAsync(u => u.SetProperty(c => c.RegisterNo, (long?)null), ct);
         var deleted = await db.LoggedSegments.Where(l => l.Canceled).ExecuteDeleteAsync(ct);
+        await audit.SaveAsync(AuditActions.DeleteCanceled, AuditEntities.LoggedSegment, "", AuditTrail.Describe(("deleted", deleted)), userId, ct);
         await transaction.CommitAsync(ct);
         return new LoggedSegmentsDeletedDto(deleted);
     }

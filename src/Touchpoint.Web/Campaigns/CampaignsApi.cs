@@ -41,9 +41,12 @@ internal static class CampaignsApi
     /// <summary>Rules 31 and 35: campaign entries, canceled and un-canceled with their interaction log entries.</summary>
     private static void MapCampaignEntries(RouteGroupBuilder entries)
     {
-        entries.MapGet("/", async (ListCampaignEntries list, string? campaignNo, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(campaignNo, limit, cursor, ct)))
-            .WithSummary("A campaign's entries, newest first, with the count, cost and duration of their interactions");
+        entries.MapGet("/", async (HttpRequest request, ListCampaignEntries list, string? campaignNo, int? limit, string? cursor, CancellationToken ct) =>
+            Exports.Requested(request) is { } export
+                ? Exports.File(export, "campaignEntries", Paged.AllAsync((size, next) => list.HandleAsync(campaignNo, size, next, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(campaignNo, limit, cursor, ct)))
+            .Produces<Page<CampaignEntryDto>>().ProducesExports()
+            .WithSummary("A campaign's entries, newest first, with the count, cost and duration of their interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, ListCampaignEntries list, CancellationToken ct) =>
             TypedResults.Ok(await list.GetAsync(entryNo, ct)));
         entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelCampaignEntry cancel, CancellationToken ct) =>
@@ -52,12 +55,12 @@ internal static class CampaignsApi
         entries.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelCampaignEntry cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy)
             .WithSummary("Un-cancel a campaign entry with all its interaction log entries (409 while its logged segment is canceled)");
-        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledCampaignEntries delete, CancellationToken ct) =>
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, ClaimsPrincipal user, DeleteCanceledCampaignEntries delete, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("campaignNo");
             var campaignNo = body.Value<string?>("campaignNo");
             body.ThrowIfErrors();
-            return TypedResults.Ok(await delete.HandleAsync(campaignNo, ct));
+            return TypedResults.Ok(await delete.HandleAsync(campaignNo, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledCampaignEntriesBody>()
         .WithSummary("Delete a campaign's canceled entries with their interaction log entries, comments and unused attachments (rule 35)");
     }

@@ -39,6 +39,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                     DomainErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
                     DomainErrorKind.Unsupported => StatusCodes.Status415UnsupportedMediaType,
                     DomainErrorKind.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
+                    DomainErrorKind.Forbidden => StatusCodes.Status403Forbidden,
                     _ => StatusCodes.Status400BadRequest,
                 };
                 ProblemDetails p = d.Errors.Count > 0 && status == StatusCodes.Status400BadRequest
@@ -51,6 +52,7 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
                 p.Status = status;
                 p.Title = status switch
                 {
+                    403 => Messages.Get("ProblemTitle_403"),
                     404 => Messages.Get("ProblemNotFound"),
                     409 => Messages.Get("ProblemConflict"),
                     413 => Messages.Get("ProblemTitle_413"),

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Contacts;
 using Touchpoint.Web.Common;
+using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Contacts;
 
@@ -19,14 +21,20 @@ internal static class ContactsApi
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts");
 
-        contacts.MapGet("/", async (ListContacts list, string? search, string? type, string? companyNo,
+        contacts.MapGet("/", async (HttpRequest request, ListContacts list, string? search, string? type, string? companyNo,
             string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(new ContactListQuery
+        {
+            var query = new ContactListQuery
             {
                 Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
                 SalespersonCode = salespersonCode, Limit = limit, Cursor = cursor,
-            }, ct)))
-            .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers)");
+            };
+            return Exports.Requested(request) is { } export
+                ? Exports.File(export, "contacts", Paged.AllAsync((size, next) => list.HandleAsync(query with { Limit = size, Cursor = next }, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(query, ct));
+        })
+        .Produces<Page<ContactDto>>().ProducesExports()
+        .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers); Accept: text/csv or the Excel type exports every match");
 
         contacts.MapGet("/{no}", async (string no, GetContact get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(no, ct)))
@@ -55,13 +63,15 @@ internal static class ContactsApi
         .RequireAuthorization(Roles.WritePolicy).AcceptsJson<ContactDto>()
         .WithSummary("Change the given fields of a contact");
 
-        contacts.MapDelete("/{no}", async (string no, DeleteContact delete, CancellationToken ct) =>
+        contacts.MapDelete("/{no}", async (string no, bool? confirm, ClaimsPrincipal user, DeleteContact delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(no, ct);
+            await delete.HandleAsync(no, user.UserId(), user.IsInRole(Roles.Admin), confirm ?? false, ct);
             return TypedResults.NoContent();
         })
         .RequireAuthorization(Roles.WritePolicy)
-        .WithSummary("Delete a contact (409 while persons, opportunities or segment lines refer to it)");
+        .WithSummary("Delete a contact (409 while persons, opportunities or segment lines refer to it)")
+        .WithDescription("A contact with interaction log entries keeps them without it (rule 36): only an admin may delete it (403 for "
+            + "others), and only with confirm=true (409 without, saying how many entries it has).");
 
         var relations = contacts.MapGroup("/{no}/businessRelations").WithTags("Business relations");
         relations.MapGet("/", async (string no, ListBusinessRelations list, CancellationToken ct) =>

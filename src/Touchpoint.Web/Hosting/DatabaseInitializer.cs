@@ -9,12 +9,15 @@ using Touchpoint.Persistence.Identity;
 namespace Touchpoint.Web.Hosting;
 
 /// <summary>
-/// Start-up work, in order: migrations, base setup (number series, template setup record), roles, the admin
+/// Start-up work, in order, under the database's start-up lock (instances starting together on one database take turns,
+/// <see cref="IDatabaseProvider.LockForStartupAsync"/>): migrations (or, with
+/// <see cref="DatabaseStartupOptions.MigrateAtStartup"/> off, a check that none is pending), base setup (number series, template setup record), roles, the admin
 /// bootstrap (<see cref="AdminOptions"/>), and the demo company when <see cref="StartupOptions.SeedDemoData"/> is on and the
 /// database is empty.
 /// </summary>
 public sealed class DatabaseInitializer(
     TouchpointDbContext db,
+    IDatabaseProvider provider,
     BaseSetup baseSetup,
     SeedDemoCompany demo,
     UserManager<TouchpointUser> users,
@@ -26,7 +29,21 @@ public sealed class DatabaseInitializer(
 {
     public async Task RunAsync(CancellationToken ct = default)
     {
-        await db.Database.MigrateAsync(ct);
+        await using var startupLock = await provider.LockForStartupAsync(db, ct);
+        if (startupOptions.Value.Database.MigrateAtStartup)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        else
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+            if (pending.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"The database has {pending.Count} migration(s) to apply ({string.Join(", ", pending)}) and "
+                    + $"{DatabaseStartupOptions.MigrateAtStartupKey} is false: run `touchpoint db migrate` first, then start Touchpoint again.");
+            }
+        }
         await baseSetup.EnsureAsync(ct);
         foreach (var role in Roles.All)
         {

@@ -45,4 +45,19 @@ public sealed class StartupOptions
     /// no elsewhere.
     /// </summary>
     public bool? SeedDemoData { get; set; }
+
+    /// <summary>Section <c>Touchpoint:Database</c>, as far as the web app's start-up reads it.</summary>
+    public DatabaseStartupOptions Database { get; set; } = new();
+}
+
+/// <summary>Configuration <c>Touchpoint:Database:…</c> read at the web app's start-up.</summary>
+public sealed class DatabaseStartupOptions
+{
+    public const string MigrateAtStartupKey = "Touchpoint:Database:MigrateAtStartup";
+
+    /// <summary>
+    /// <c>Touchpoint:Database:MigrateAtStartup</c>: apply pending migrations at start-up (default). False: migrations are
+    /// applied only by <c>touchpoint db migrate</c>, and the app refuses to start on a database that has pending ones.
+    /// </summary>
+    public bool MigrateAtStartup { get; set; } = true;
 }

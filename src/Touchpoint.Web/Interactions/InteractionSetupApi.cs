@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Interactions;
@@ -25,12 +26,12 @@ internal static class InteractionSetupApi
         var setup = api.MapGroup("/interactionTemplateSetup").WithTags("Interaction template setup");
         setup.MapGet("/", async (GetInteractionTemplateSetup get, CancellationToken ct) => TypedResults.Ok(await get.HandleAsync(ct)))
             .WithSummary("Which template records each kind of document (null: not recorded)");
-        setup.MapPatch("/", async (HttpRequest request, UpdateInteractionTemplateSetup update, CancellationToken ct) =>
+        setup.MapPatch("/", async (HttpRequest request, ClaimsPrincipal user, UpdateInteractionTemplateSetup update, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow([.. InteractionTemplateSetupFields.Keys]);
             var changes = InteractionTemplateSetupFields.Keys.Where(body.Has).ToDictionary(k => k, k => body.Value<string?>(k));
             body.ThrowIfErrors();
-            return TypedResults.Ok(await update.HandleAsync(changes, ct));
+            return TypedResults.Ok(await update.HandleAsync(changes, user.UserId(), ct));
         }).RequireAuthorization(Roles.AdminPolicy).AcceptsJson<Dictionary<string, string?>>()
         .WithSummary("Set templates for kinds of documents; a template with languages is refused (rule 53)");
     }
@@ -91,9 +92,9 @@ internal static class InteractionSetupApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, fields, createLanguage, ct));
         }).RequireAuthorization(Roles.AdminPolicy).AcceptsJson<InteractionTemplateDto>();
-        templates.MapDelete("/{code}", async (string code, DeleteInteractionTemplate delete, CancellationToken ct) =>
+        templates.MapDelete("/{code}", async (string code, ClaimsPrincipal user, DeleteInteractionTemplate delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(code, ct);
+            await delete.HandleAsync(code, user.UserId(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.AdminPolicy).WithSummary("Delete a template with its languages and their attachments");
 

@@ -40,14 +40,14 @@ internal static class InteractionsApi
             return TypedResults.Ok(await resume.HandleAsync(entryNo, input, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CreateInteractionRequest>()
         .WithSummary("Finish a postponed interaction: the same entry no. is completed (postpone=true keeps it postponed)");
-        postponed.MapDelete("/{entryNo:long}", async (long entryNo, DeletePostponedInteraction delete, CancellationToken ct) =>
+        postponed.MapDelete("/{entryNo:long}", async (long entryNo, ClaimsPrincipal user, DeletePostponedInteraction delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(entryNo, ct);
+            await delete.HandleAsync(entryNo, user.UserId(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
 
         var entries = api.MapGroup("/interactionLogEntries").WithTags("Interaction log entries");
-        entries.MapPost("/deleteCanceled", async (HttpRequest request, DeleteCanceledInteractions delete, CancellationToken ct) =>
+        entries.MapPost("/deleteCanceled", async (HttpRequest request, ClaimsPrincipal user, DeleteCanceledInteractions delete, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("contactNo", "dateFrom", "dateTo", "campaignNo", "interactionGroupCode", "interactionTemplateCode", "salespersonCode");
             var filter = new DeleteCanceledFilter
@@ -57,7 +57,7 @@ internal static class InteractionsApi
                 InteractionTemplateCode = body.Value<string?>("interactionTemplateCode"), SalespersonCode = body.Value<string?>("salespersonCode"),
             };
             body.ThrowIfErrors();
-            return TypedResults.Ok(new { deleted = await delete.HandleAsync(filter, ct) });
+            return TypedResults.Ok(new { deleted = await delete.HandleAsync(filter, user.UserId(), ct) });
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<DeleteCanceledFilter>()
         .WithSummary("Delete canceled entries (only canceled ones) with their comments and unused attachments");
         MapEntries(entries);
@@ -96,11 +96,12 @@ internal static class InteractionsApi
 
     private static void MapEntries(RouteGroupBuilder entries)
     {
-        entries.MapGet("/", async (ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
+        entries.MapGet("/", async (HttpRequest request, ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
             string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo, long? loggedSegmentEntryNo,
             string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom, DateOnly? dateTo,
             string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(new InteractionLogEntryFilter
+        {
+            var filter = new InteractionLogEntryFilter
             {
                 ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
                 InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
@@ -109,8 +110,14 @@ internal static class InteractionsApi
                 DateFrom = dateFrom, DateTo = dateTo, Search = search,
                 DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
                 Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
-            }, ct)))
-            .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions");
+            };
+            return Exports.Requested(request) is { } export
+                ? Exports.File(export, "interactionLogEntries",
+                    Paged.AllAsync((size, next) => list.HandleAsync(filter with { Limit = size, Cursor = next }, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(filter, ct));
+        })
+        .Produces<Page<InteractionLogEntryDto>>().ProducesExports()
+        .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
         entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel,

@@ -1,6 +1,8 @@
+using System.Security.Claims;
 using Touchpoint.Core.Common;
 using Touchpoint.Core.Salespeople;
 using Touchpoint.Web.Common;
+using Touchpoint.Web.Interactions;
 
 namespace Touchpoint.Web.Salespeople;
 
@@ -31,11 +33,14 @@ internal static class SalespeopleApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(code, fields, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SalespersonDto>();
-        group.MapDelete("/{code}", async (string code, DeleteSalesperson delete, CancellationToken ct) =>
+        group.MapDelete("/{code}", async (string code, bool? confirm, ClaimsPrincipal user, DeleteSalesperson delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(code, ct);
+            await delete.HandleAsync(code, user.UserId(), user.IsInRole(Roles.Admin), confirm ?? false, ct);
             return TypedResults.NoContent();
-        }).RequireAuthorization(Roles.WritePolicy);
+        }).RequireAuthorization(Roles.WritePolicy)
+        .WithSummary("Delete a salesperson (409 while contacts, campaigns or opportunities name it)")
+        .WithDescription("A salesperson with interaction log entries or campaign entries (which keep its code) may be deleted by an admin "
+            + "only (403 for others), and only with confirm=true (409 without, saying how much history it has).");
     }
 
     private static SalespersonFields ReadFields(JsonBody body) => new()

@@ -58,9 +58,9 @@ internal static class SegmentsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await update.HandleAsync(no, fields, applyToLines, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<SegmentDto>();
-        group.MapDelete("/{no}", async (string no, DeleteSegment delete, CancellationToken ct) =>
+        group.MapDelete("/{no}", async (string no, ClaimsPrincipal user, DeleteSegment delete, CancellationToken ct) =>
         {
-            await delete.HandleAsync(no, ct);
+            await delete.HandleAsync(no, user.UserId(), ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
         MapLines(group.MapGroup("/{no}/lines").WithTags("Segments"));
@@ -85,16 +85,21 @@ internal static class SegmentsApi
     /// <summary>Rules 31 and 35: logged segments, canceled and un-canceled with their entries.</summary>
     private static void MapLoggedSegments(RouteGroupBuilder logged)
     {
-        logged.MapGet("/", async (ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)));
+        logged.MapGet("/", async (HttpRequest request, ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor,
+            CancellationToken ct) =>
+            Exports.Requested(request) is { } export
+                ? Exports.File(export, "loggedSegments", Paged.AllAsync((size, next) => list.HandleAsync(search, canceled, size, next, ct), ct))
+                : TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)))
+            .Produces<Page<LoggedSegmentDto>>().ProducesExports()
+            .WithSummary("Logged segments, newest first; Accept: text/csv or the Excel type exports every match");
         logged.MapGet("/{entryNo:long}", async (long entryNo, ListLoggedSegments list, CancellationToken ct) =>
             TypedResults.Ok(await list.GetAsync(entryNo, ct)));
         logged.MapPost("/{entryNo:long}/cancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: true, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
         logged.MapPost("/{entryNo:long}/uncancel", async (long entryNo, ClaimsPrincipal user, CancelLoggedSegment cancel, CancellationToken ct) =>
             TypedResults.Ok(await cancel.HandleAsync(entryNo, cancel: false, user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
-        logged.MapPost("/deleteCanceled", async (DeleteCanceledLoggedSegments delete, CancellationToken ct) =>
-            TypedResults.Ok(await delete.HandleAsync(ct))).RequireAuthorization(Roles.WritePolicy);
+        logged.MapPost("/deleteCanceled", async (ClaimsPrincipal user, DeleteCanceledLoggedSegments delete, CancellationToken ct) =>
+            TypedResults.Ok(await delete.HandleAsync(user.UserId(), ct))).RequireAuthorization(Roles.WritePolicy);
     }
 
     private static void MapCriteria(RouteGroupBuilder group)

@@ -134,12 +134,12 @@ public sealed class DeletedContactHistoryTests(AppPerProvider apps) : IClassFixt
         var person = (await (await admin.PostAsync("/api/v1/contacts", new { type = "person", name = "Gone Person", companyNo = company })).JsonAsync(HttpStatusCode.Created)).Str("no");
         var entry = (await (await admin.PostAsync("/api/v1/interactions", new { contactNo = person, interactionTemplateCode = template, salespersonCode = salesperson })).JsonAsync(HttpStatusCode.Created)).GetProperty("entryNo").GetInt64();
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{person}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{person}?confirm=true")).StatusCode);
         var moved = await (await admin.GetAsync($"/api/v1/interactionLogEntries/{entry}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(company, moved.Str("contactNo"));
         Assert.Equal(company, moved.Str("contactCompanyNo"));
 
-        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{company}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/v1/contacts/{company}?confirm=true")).StatusCode);
         var orphaned = await (await admin.GetAsync($"/api/v1/interactionLogEntries/{entry}")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal("", orphaned.Str("contactNo"));
         Assert.Null(orphaned.Str("contactCompanyNo"));

@@ -237,7 +237,7 @@ public sealed class SegmentLogTests(AppPerProvider apps) : IClassFixture<AppPerP
         Assert.Contains(no, problem.GetRawText());
 
         await (await w.Client.PostAsync($"/api/v1/segments/{no}/log", new { })).JsonAsync(HttpStatusCode.OK);
-        Assert.Equal(HttpStatusCode.NoContent, (await w.Admin.DeleteAsync($"/api/v1/contacts/{guest}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Admin.DeleteAsync($"/api/v1/contacts/{guest}?confirm=true")).StatusCode);
     }
 
     private static async Task<string> OtherTemplateAsync(InteractionWorld w)

@@ -35,4 +35,8 @@ public static class Access
         var user = (await state).User;
         return (await authorization.AuthorizeAsync(user, Roles.AdminPolicy)).Succeeded;
     }
+
+    /// <summary>The signed-in user's name, as the API's use cases record it (entries' User ID, the audit trail).</summary>
+    public static async Task<string> UserIdAsync(this Task<AuthenticationState>? state) =>
+        state is null ? "" : (await state).User.Identity?.Name ?? "";
 }
