@@ -87,8 +87,16 @@ internal static class AccountEndpoints
         app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, BadRequest>> (HttpContext context, IAntiforgery antiforgery,
             SignInManager<TouchpointUser> signIn, Users.UserAdministration admin) =>
         {
-            if (!await antiforgery.IsRequestValidAsync(context))
+            try
             {
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return TypedResults.BadRequest();
+                }
+            }
+            catch (Exception e) when (e is AntiforgeryValidationException or InvalidDataException or BadHttpRequestException or IOException)
+            {
+                // A malformed form body (bad multipart, no boundary) is the client's fault: no token read, no sign-out.
                 return TypedResults.BadRequest();
             }
             if (signIn.UserManager.GetUserId(context.User) is { } id)

@@ -120,7 +120,12 @@ public sealed class EmailDeliveryTests
         var finished = await (await m.W.Client.PostAsync($"/api/v1/postponedInteractions/{entryNo}/resume", new { send = true }))
             .JsonAsync(HttpStatusCode.OK);
 
-        Assert.Equal("inProgress", finished.Str("deliveryStatus"));
+        // The worker may have sent it already by the time the answer is read back: then it is delivered, not failed.
+        if (finished.Str("deliveryStatus") != "inProgress")
+        {
+            Assert.Equal("none", finished.Str("deliveryStatus"));
+            Assert.NotEqual(JsonValueKind.Null, finished.GetProperty("deliveredAt").ValueKind);
+        }
         var message = Assert.Single(await m.Smtp.WaitForAsync(1));
         Assert.Contains("Petra Postponed", Html(message), StringComparison.Ordinal);
         Assert.Equal("none", (await DeliveredAsync(m.W, entryNo)).Str("deliveryStatus"));

@@ -171,6 +171,11 @@ public sealed class OpenApiFuzzTests(ITestOutputHelper output)
             // Deletions and the segment log change what the others work on: they go last, and only with bad values.
             foreach (var (method, path, operation) in operations.OrderBy(o => o.Method == "DELETE" || o.Path.EndsWith("/log", StringComparison.Ordinal)))
             {
+                if (path == "/api/v1/auth/logout")
+                {
+                    // It takes no body and ends the caller's sessions, the fuzzer's own: every request after it would be a vacuous 401.
+                    continue;
+                }
                 var parameters = operation["parameters"]?.AsArray().Select(p => p!.AsObject()).ToList() ?? [];
                 var pathParameters = parameters.Where(p => (string?)p["in"] == "path").Select(p => (string)p["name"]!).ToList();
                 var query = parameters.Where(p => (string?)p["in"] == "query").ToList();
