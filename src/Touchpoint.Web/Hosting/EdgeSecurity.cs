@@ -48,7 +48,7 @@ internal static class EdgeSecurity
     /// </summary>
     public const string ContentSecurityPolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-        + "font-src 'self' data:; connect-src 'self'; frame-src 'self' blob:; object-src 'self' blob:; "
+        + "font-src 'self' data:; connect-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; "
         + "frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
 
     /// <summary>
