@@ -59,11 +59,13 @@ services.AddAuthentication(o =>
         o.Events.OnMessageReceived = BearerTokenValidation.OnMessageReceivedAsync;
     })
     .AddIdentityCookies();
-// Every request's cookie is checked against the user's current security stamp (and roles read afresh), not every
-// 30 minutes: a role change, password change or reset, disabling or signing out takes effect at the next request.
-services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 services.ConfigureApplicationCookie(o =>
 {
+    // Every request's cookie is checked against the user's current security stamp, as bearer tokens are: a role
+    // change, password change or reset, disabling or signing out changes the stamp, so it takes effect at the next
+    // request. Identity's own validator would also read the roles again and re-issue the cookie on every request
+    // (static files included); a cookie whose stamp is current cannot hold stale roles, so it is only checked.
+    o.Events.OnValidatePrincipal = BearerTokenValidation.OnValidateCookieAsync;
     o.LoginPath = "/account/login";
     o.AccessDeniedPath = "/account/denied";
     o.ExpireTimeSpan = TimeSpan.FromHours(12);

@@ -2,9 +2,9 @@ using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Touchpoint.Persistence;
+using Touchpoint.Persistence.Common;
 
 namespace Touchpoint.Cli.Database;
 
@@ -15,9 +15,8 @@ namespace Touchpoint.Cli.Database;
 /// (<c>touchpoint.key</c>) that protects the key ring stored in the database: without it a restored database's
 /// sessions, tokens and protected values cannot be read. A backup is restored into the same provider it was made from.
 /// </summary>
-internal sealed class DatabaseBackup(DatabaseSettings database, IConfiguration configuration)
+internal sealed class DatabaseBackup(DatabaseSettings database, KeyRingSecret secret)
 {
-    public const string KeyFileKey = "Touchpoint:DataProtection:KeyFile";
     private const string ManifestEntry = "manifest.json";
     private const string SqliteEntry = "touchpoint.db";
     private const string PostgresEntry = "touchpoint.pgdump";
@@ -27,10 +26,8 @@ internal sealed class DatabaseBackup(DatabaseSettings database, IConfiguration c
 
     private sealed record Manifest(int Format, string Provider, DateTimeOffset CreatedAt, bool KeyFile);
 
-    /// <summary>The key file: <c>Touchpoint:DataProtection:KeyFile</c>, else <c>touchpoint.key</c> in the data folder.</summary>
-    public string KeyFile => configuration[KeyFileKey] is { Length: > 0 } file
-        ? file
-        : Path.Combine(DatabaseOptions.From(configuration).DataFolder, "touchpoint.key");
+    /// <summary>The key file the app uses (<see cref="KeyRingSecret.PathFrom"/>).</summary>
+    public string KeyFile => secret.Path;
 
     public async Task<string> BackupAsync(string file, CancellationToken ct)
     {

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
-using Microsoft.Extensions.Configuration;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Touchpoint.Cli.Hosting;
 using Touchpoint.Core.Common;
 using Touchpoint.Persistence;
+using Touchpoint.Persistence.Common;
 
 namespace Touchpoint.Cli.Database;
 
@@ -36,7 +36,7 @@ internal static class DatabaseCommands
             Console.WriteLine($"Database: {CliHost.Target(database)}");
             var started = System.Diagnostics.Stopwatch.StartNew();
             var path = parse.GetValue(file)!;
-            var what = await new DatabaseBackup(database, services.GetRequiredService<IConfiguration>()).BackupAsync(path, token);
+            var what = await new DatabaseBackup(database, services.GetRequiredService<KeyRingSecret>()).BackupAsync(path, token);
             Console.WriteLine(string.Create(CultureInfo.CurrentCulture,
                 $"Backed up {what} to {Path.GetFullPath(path)} ({new FileInfo(path).Length / 1048576.0:N1} MiB) in {started.Elapsed.TotalSeconds:N1} s."));
         }, ct));
@@ -59,7 +59,7 @@ internal static class DatabaseCommands
             var database = services.GetRequiredService<DatabaseSettings>();
             Console.WriteLine($"Database: {CliHost.Target(database)}");
             var started = System.Diagnostics.Stopwatch.StartNew();
-            var what = await new DatabaseBackup(database, services.GetRequiredService<IConfiguration>())
+            var what = await new DatabaseBackup(database, services.GetRequiredService<KeyRingSecret>())
                 .RestoreAsync(parse.GetValue(file)!, parse.GetValue(force), token);
             Console.WriteLine(string.Create(CultureInfo.CurrentCulture, $"Restored {what} in {started.Elapsed.TotalSeconds:N1} s."));
         }, ct));

@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Touchpoint.Persistence.Identity;
 
@@ -8,7 +10,7 @@ namespace Touchpoint.Web.Account;
 /// Checks every bearer token against the user table, as the security stamp validator does for cookies: a token whose
 /// user is unknown, disabled, or whose security stamp has changed since (roles, password, sign-out) is refused with
 /// 401. Identity's bearer handler alone trusts any token that decrypts. The scheme name is matched without regard to
-/// case ("bearer" is the same scheme, RFC 9110 section 11.1).
+/// case ("bearer" is the same scheme, RFC 9110 section 11.1). The pages' cookie gets the same check.
 /// </summary>
 internal static class BearerTokenValidation
 {
@@ -36,5 +38,16 @@ internal static class BearerTokenValidation
         context.Principal = ticket.Principal;
         context.Properties = ticket.Properties;
         context.Success();
+    }
+
+    /// <summary>The same check for the pages' cookie: refused (and removed) when its user's stamp is no longer current.</summary>
+    public static async Task OnValidateCookieAsync(CookieValidatePrincipalContext context)
+    {
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<TouchpointUser>>();
+        if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        }
     }
 }
