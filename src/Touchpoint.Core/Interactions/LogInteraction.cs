@@ -25,12 +25,6 @@ public sealed record LineToLog
     /// </summary>
     public bool Checked { get; init; }
 
-    /// <summary>
-    /// The contact's e-mail address when the caller read the contact with the line (a segment reads it with its lines):
-    /// the contact then exists and is not read again.
-    /// </summary>
-    public ContactFacts? Contact { get; init; }
-
     /// <summary>A segment's line number: its refusals then name the line (lines[20000].salespersonCode) and its contact.</summary>
     public int? SegmentLineNo { get; init; }
 
@@ -53,9 +47,6 @@ public sealed record LineToLog
     /// <summary>Rule 50: a resent entry's copy counts on the campaign entry the entry was logged with; no new one is made.</summary>
     public long? CampaignEntryNo { get; init; }
 }
-
-/// <summary>What a caller read of a line's contact.</summary>
-public sealed record ContactFacts(string? Email);
 
 /// <summary>
 /// Rule 43: the campaign entries of a logged segment, one per campaign of its lines, shared by their entries and
@@ -394,7 +385,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
         {
             return result;
         }
-        var emails = await ContactEmailsAsync(toCheck.Select(i => lines[i]).Where(l => l.Contact is null).Select(l => l.Line.ContactNo), ct);
+        var emails = await ContactEmailsAsync(toCheck.Select(i => lines[i]).Select(l => l.Line.ContactNo), ct);
         var salespeople = await ExistingAsync(db.Salespeople.Select(s => s.Code), toCheck.Select(i => lines[i].Line.SalespersonCode), ct);
         var templates = await ExistingAsync(db.InteractionTemplates.Select(t => t.Code), toCheck.Select(i => lines[i].Line.InteractionTemplateCode), ct);
         var campaigns = await ExistingAsync(db.Campaigns.Select(c => c.No), toCheck.Select(i => lines[i].Line.CampaignNo), ct);
@@ -405,12 +396,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             var toLog = lines[i];
             var line = toLog.Line;
             var at = new LineErrors(errors, toLog.SegmentLineNo, line.ContactNo);
-            string? email = null;
-            if (toLog.Contact is { } known)
-            {
-                email = known.Email;
-            }
-            else if (!emails.TryGetValue(line.ContactNo, out email))
+            if (!emails.TryGetValue(line.ContactNo, out var email))
             {
                 at.Missing("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
             }
