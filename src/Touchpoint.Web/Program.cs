@@ -120,7 +120,15 @@ services.AddLocalization();
 services.AddRazorComponents().AddInteractiveServerComponents();
 services.AddCascadingAuthenticationState();
 services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingIdentityState>();
-services.AddMudServices();
+services.AddMudServices(o =>
+{
+    // Notifications at the bottom, one at a time: at the top they covered the card's Save, Delete and Print buttons, and
+    // three piled up after a few quick saves.
+    o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+    o.SnackbarConfiguration.MaxDisplayedSnackbars = 1;
+});
+services.AddScoped<MudBlazor.SnackbarService>();
+services.AddScoped<MudBlazor.ISnackbar, Touchpoint.Web.Components.Layout.OneNotificationAtATime>();
 // MudBlazor's own texts in the UI languages (after AddMudServices, so that this registration is the one resolved).
 services.AddTransient<MudBlazor.MudLocalizer, MudTranslations>();
 services.AddHttpContextAccessor();

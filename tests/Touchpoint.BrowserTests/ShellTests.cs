@@ -45,3 +45,34 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contactpersonen");
     }
 }
+
+public sealed class NotificationTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [BrowserTheory]
+    [InlineData(1440, 900)]
+    [InlineData(390, 844)]
+    public async Task Saving_a_card_three_times_shows_one_notification_at_the_bottom_clear_of_the_cards_buttons(int width, int height)
+    {
+        var admin = await browser.App.ClientAsync(Touchpoint.Core.Common.Roles.Admin);
+        using var contacts = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/v1/contacts?limit=1"));
+        var no = contacts.RootElement.GetProperty("value")[0].GetProperty("no").GetString();
+        var page = await browser.SignedInPageAsync();
+        await page.SetViewportSizeAsync(width, height);
+        await page.OpenAsync($"/contacts/{no}");
+        var save = page.GetByTestId("contact-save");
+        var notifications = page.Locator(".mud-snackbar");
+        for (var i = 0; i < 3; i++)
+        {
+            await save.ClickAsync();
+            await Expect(notifications.Filter(new() { HasText = $"Contact {no} was saved." })).ToBeVisibleAsync();
+        }
+        await Expect(notifications).ToHaveCountAsync(1);
+        // The replaced notification leaves with a short animation: measure the one that stays once it stands still.
+        await page.WaitForTimeoutAsync(500);
+        var shown = await notifications.BoundingBoxAsync();
+        Assert.NotNull(shown);
+        var button = (await save.BoundingBoxAsync())!;
+        Assert.True(shown.Y > height / 2, $"The notification is at y={shown.Y}, not in the lower half of a {height} px window.");
+        Assert.True(shown.Y >= button.Y + button.Height, "The notification covers the Save button.");
+    }
+}
