@@ -74,8 +74,7 @@ internal static class InteractionSteps
 
     public static async Task ChooseTemplateAsync(this IPage page, string templateDescription)
     {
-        await page.GetByTestId("wizard-template").Locator(".mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = templateDescription }).ClickAsync();
+        await page.PickTemplateAsync("wizard-template", templateDescription);
         // The description defaults to the template's (rule 14); typing before it arrives would mix the two.
         await Expect(page.GetByTestId("wizard-description").Locator("input")).ToHaveValueAsync(templateDescription);
     }

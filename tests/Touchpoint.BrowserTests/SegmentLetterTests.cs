@@ -50,7 +50,7 @@ public sealed class SegmentLetterTests(BrowserFixture browser) : IClassFixture<B
         // Another template: the dialog shows the line re-derived (its description, cost and English letter) before saving.
         await page.GetByTestId($"segment-line-edit-{contact}").ClickAsync();
         var dialog = page.DialogWith("Segment line");
-        await page.ChooseAsync("segment-line-template-field", offerDescription);
+        await page.PickTemplateAsync("segment-line-template-field", offerDescription);
         await Expect(dialog.GetByTestId("segment-line-description-field").Locator("input")).ToHaveValueAsync(offerDescription);
         await Expect(dialog.GetByTestId("segment-line-cost-field").Locator("input")).ToHaveValueAsync("4.00");
         await Expect(dialog.GetByTestId("segment-line-letter")).ToContainTextAsync("Logged with the letter in language ENU");

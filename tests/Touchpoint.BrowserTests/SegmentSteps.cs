@@ -44,6 +44,18 @@ internal static class SegmentSteps
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
+    /// <summary>Types into a template picker and takes its first offer with Enter, as a keyboard user does.</summary>
+    public static async Task PickTemplateAsync(this IPage page, string testId, string typed)
+    {
+        var input = page.GetByTestId(testId).Locator("input").First;
+        await input.ClickAsync();
+        await input.FillAsync(typed);
+        var offers = page.Locator(".mud-popover-open [data-testid^='template-option-']");
+        await Expect(offers.First).ToContainTextAsync(typed, new() { IgnoreCase = true });
+        await input.PressAsync("Enter");
+        await Expect(offers).ToHaveCountAsync(0);
+    }
+
     public static ILocator Snackbar(this IPage page, string text) =>
         page.Locator(".mud-snackbar").Filter(new() { HasText = text });
 }

@@ -33,7 +33,7 @@ public sealed class SegmentTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page).ToHaveURLAsync(new Regex("/segments/new$"));
         await page.WaitForInteractiveAsync();
         await page.GetByTestId("segment-description").Locator("input").FillAsync(description);
-        await page.ChooseAsync("segment-template", "Business Letter");
+        await page.PickTemplateAsync("segment-template", "Business Letter");
         await Expect(page.GetByTestId("segment-unit-cost").Locator("input")).ToHaveValueAsync("8.00");
         await page.ChooseAsync("segment-salesperson", "Jim Olive");
         await page.GetByTestId("segment-save").ClickAsync();
@@ -70,7 +70,7 @@ public sealed class SegmentTests(BrowserFixture browser) : IClassFixture<Browser
         // One line personalised: another template and its own description.
         await page.GetByTestId($"segment-line-edit-{personal}").ClickAsync();
         var lineDialog = page.DialogWith("Segment line");
-        await page.ChooseAsync("segment-line-template-field", "Outgoing phone call");
+        await page.PickTemplateAsync("segment-line-template-field", "Outgoing phone call");
         await Expect(lineDialog.GetByTestId("segment-line-cost-field").Locator("input")).ToHaveValueAsync("1.00");
         await lineDialog.GetByTestId("segment-line-description-field").Locator("input").FillAsync(personalDescription);
         await lineDialog.GetByTestId("segment-line-save").ClickAsync();

@@ -29,9 +29,9 @@ public sealed class WizardDefaultsTests(BrowserFixture browser) : IClassFixture<
         await page.ChooseTemplateAsync("Outgoing phone call");
         await Expect(type).ToHaveValueAsync("Email");
         // The business letter ignores the contact's type: its own hard copy.
-        await page.ChooseAsync("wizard-template", "Business Letter");
+        await page.PickTemplateAsync("wizard-template", "Business Letter");
         await Expect(type).ToHaveValueAsync("Hard Copy");
-        await page.ChooseAsync("wizard-template", "Outgoing phone call");
+        await page.PickTemplateAsync("wizard-template", "Outgoing phone call");
         await Expect(type).ToHaveValueAsync("Email");
 
         // E-mail needs an attachment the template lacks (rule 19); the user changes the type and goes on.
