@@ -113,6 +113,8 @@ services.ConfigureHttpJsonOptions(o =>
 });
 services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemTitles.Localize);
+// After AddProblemDetails: its JSON writer goes first, this one answers what it declines (an Accept without JSON).
+services.AddSingleton<IProblemDetailsWriter, ProblemFallbackWriter>();
 services.AddExceptionHandler<ApiExceptionHandler>();
 services.AddOpenApi(o => o.DescribeJsonBodies());
 
@@ -187,6 +189,7 @@ api.MapDocumentEvents();
 api.MapAudit();
 app.MapAccount();
 app.MapAttachmentDownloads();
+app.MapPageExports();
 
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

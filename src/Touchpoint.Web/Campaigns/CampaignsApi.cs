@@ -38,13 +38,20 @@ internal static class CampaignsApi
         MapCampaignEntries(api.MapGroup("/campaignEntries").WithTags("Campaigns"));
     }
 
+    /// <summary>
+    /// A campaign's entries, or their export: the API's <c>GET /campaignEntries</c> and the pages'
+    /// <c>/export/campaignEntries</c> are this one handler, so both read the filters alike.
+    /// </summary>
+    internal static async Task<IResult> ListEntriesAsync(HttpRequest request, ListCampaignEntries list, string? campaignNo, int? limit, string? cursor,
+        CancellationToken ct) =>
+        Exports.Requested(request) is { } export
+            ? Exports.File(export, "campaignEntries", Paged.AllAsync((size, next) => list.HandleAsync(campaignNo, size, next, ct), ct))
+            : TypedResults.Ok(await list.HandleAsync(campaignNo, limit, cursor, ct));
+
     /// <summary>Rules 31 and 35: campaign entries, canceled and un-canceled with their interaction log entries.</summary>
     private static void MapCampaignEntries(RouteGroupBuilder entries)
     {
-        entries.MapGet("/", async (HttpRequest request, ListCampaignEntries list, string? campaignNo, int? limit, string? cursor, CancellationToken ct) =>
-            Exports.Requested(request) is { } export
-                ? Exports.File(export, "campaignEntries", Paged.AllAsync((size, next) => list.HandleAsync(campaignNo, size, next, ct), ct))
-                : TypedResults.Ok(await list.HandleAsync(campaignNo, limit, cursor, ct)))
+        entries.MapGet("/", ListEntriesAsync)
             .Produces<Page<CampaignEntryDto>>().ProducesExports()
             .WithSummary("A campaign's entries, newest first, with the count, cost and duration of their interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, ListCampaignEntries list, CancellationToken ct) =>

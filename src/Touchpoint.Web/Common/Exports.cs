@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using SpreadCheetah;
+using Touchpoint.Core.Common;
 
 namespace Touchpoint.Web.Common;
 
@@ -20,9 +21,16 @@ internal static class Exports
     public const string Csv = "text/csv";
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The export asked for by the request's Accept header, or null for the ordinary JSON list.</summary>
+    /// <summary>
+    /// The export asked for, or null for the ordinary JSON list: on the pages' export routes (<see cref="MapPageExports"/>)
+    /// the <c>format</c> query value, which a link can carry; on the API the Accept header.
+    /// </summary>
     public static string? Requested(HttpRequest request)
     {
+        if (request.HttpContext.GetEndpoint()?.Metadata.GetMetadata<PageExport>() is not null)
+        {
+            return Query.RequiredEnum<ExportFormat>(request.Query["format"], "format") == ExportFormat.Xlsx ? Xlsx : Csv;
+        }
         foreach (var value in request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1))
         {
             if (value.MediaType.Equals(Csv, StringComparison.OrdinalIgnoreCase))
@@ -40,6 +48,70 @@ internal static class Exports
         }
         return null;
     }
+
+    /// <summary>
+    /// The pages' downloads of the four exportable lists: <c>GET /export/{list}?format=csv|xlsx&amp;</c> the list's API
+    /// filters. The API is bearer-only and a link sends the browser's cookie, so these routes sit outside /api; each is
+    /// the API list's own handler (the same filters, use case and refusals) under the API group's read policy.
+    /// </summary>
+    public static IEndpointRouteBuilder MapPageExports(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var exports = app.MapGroup("/export").RequireAuthorization(Roles.ReadPolicy).AddEndpointFilter(Query.RefuseNulAsync)
+            .WithMetadata(new PageExport()).ExcludeFromDescription();
+        exports.MapGet("/contacts", Contacts.ContactsApi.ListAsync);
+        exports.MapGet("/interactionLogEntries", Interactions.InteractionsApi.ListEntriesAsync);
+        exports.MapGet("/campaignEntries", Campaigns.CampaignsApi.ListEntriesAsync);
+        exports.MapGet("/loggedSegments", Segments.SegmentsApi.ListLoggedAsync);
+        return app;
+    }
+
+    /// <summary>
+    /// The page export route of <paramref name="list"/> in <paramref name="format"/> (csv or xlsx) with the filters as the
+    /// API names and writes them; empty ones are left out.
+    /// </summary>
+    public static string PageUrl(string list, string format, IEnumerable<KeyValuePair<string, object?>> filters)
+    {
+        var query = new StringBuilder("/export/").Append(list).Append("?format=").Append(format);
+        foreach (var (name, value) in filters)
+        {
+            var text = value is string s ? s.Trim() : Text(value);
+            if (text.Length > 0)
+            {
+                query.Append('&').Append(name).Append('=').Append(Uri.EscapeDataString(text));
+            }
+        }
+        return query.ToString();
+    }
+
+    /// <summary>A value as the API's JSON and query strings write it: dates yyyy-MM-dd, enums camelCase, numbers invariant.</summary>
+    private static string Text(object? value) => value switch
+    {
+        null => "",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+        DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        Enum e => JsonSerializer.Serialize(e, e.GetType(), EnumJson).Trim('"'),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    // Enums as the JSON of the API writes them.
+    private static readonly JsonSerializerOptions EnumJson = new()
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    /// <summary>The file types of the pages' export routes, as their <c>format</c> query value names them.</summary>
+    private enum ExportFormat
+    {
+        Csv,
+        Xlsx,
+    }
+
+    /// <summary>Marks an endpoint as a page export route: the format comes from the query, not the Accept header.</summary>
+    private sealed class PageExport;
 
     /// <summary>The rows as the requested file, named <paramref name="name"/>.csv or .xlsx.</summary>
     public static IResult File<T>(string format, string name, IAsyncEnumerable<T> rows) => new ExportResult<T>(format, name, rows);
@@ -59,12 +131,6 @@ internal static class Exports
     {
         private static readonly PropertyInfo[] Columns = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0).ToArray();
-
-        // Enums as the JSON of the API writes them.
-        private static readonly JsonSerializerOptions EnumJson = new()
-        {
-            Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        };
 
         private static readonly string[] Names = Columns.Select(c => JsonNamingPolicy.CamelCase.ConvertName(c.Name)).ToArray();
 
@@ -158,18 +224,6 @@ internal static class Exports
             // Text in a spreadsheet cell is never evaluated; neutralised all the same, as the CSV is.
             string s => new DataCell(Neutralise(s)),
             _ => new DataCell(Text(value)),
-        };
-
-        private static string Text(object? value) => value switch
-        {
-            null => "",
-            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            TimeOnly t => t.ToString("HH:mm:ss", CultureInfo.InvariantCulture),
-            DateTimeOffset at => at.ToString("O", CultureInfo.InvariantCulture),
-            bool b => b ? "true" : "false",
-            Enum e => JsonSerializer.Serialize(e, e.GetType(), EnumJson).Trim('"'),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
         };
 
         private static string Quote(string text) =>

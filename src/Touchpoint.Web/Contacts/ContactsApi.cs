@@ -21,20 +21,9 @@ internal static class ContactsApi
     {
         var contacts = api.MapGroup("/contacts").WithTags("Contacts");
 
-        contacts.MapGet("/", async (HttpRequest request, ListContacts list, string? search, string? type, string? companyNo,
-            string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var query = new ContactListQuery
-            {
-                Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
-                SalespersonCode = salespersonCode, Limit = limit, Cursor = cursor,
-            };
-            return Exports.Requested(request) is { } export
-                ? Exports.File(export, "contacts", Paged.AllAsync((size, next) => list.HandleAsync(query with { Limit = size, Cursor = next }, ct), ct))
-                : TypedResults.Ok(await list.HandleAsync(query, ct));
-        })
-        .Produces<Page<ContactDto>>().ProducesExports()
-        .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers); Accept: text/csv or the Excel type exports every match");
+        contacts.MapGet("/", ListAsync)
+            .Produces<Page<ContactDto>>().ProducesExports()
+            .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers); Accept: text/csv or the Excel type exports every match");
 
         contacts.MapGet("/{no}", async (string no, GetContact get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(no, ct)))
@@ -92,6 +81,23 @@ internal static class ContactsApi
             await remove.HandleAsync(no, Query.RequiredEnum<LinkToTable>(linkToTable, "linkToTable"), linkNo, ct);
             return TypedResults.NoContent();
         }).RequireAuthorization(Roles.WritePolicy);
+    }
+
+    /// <summary>
+    /// The contact list, or its export: the API's <c>GET /contacts</c> and the pages' <c>/export/contacts</c> are this one
+    /// handler, so both read the filters alike.
+    /// </summary>
+    internal static async Task<IResult> ListAsync(HttpRequest request, ListContacts list, string? search, string? type, string? companyNo,
+        string? salespersonCode, int? limit, string? cursor, CancellationToken ct)
+    {
+        var query = new ContactListQuery
+        {
+            Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
+            SalespersonCode = salespersonCode, Limit = limit, Cursor = cursor,
+        };
+        return Exports.Requested(request) is { } export
+            ? Exports.File(export, "contacts", Paged.AllAsync((size, next) => list.HandleAsync(query with { Limit = size, Cursor = next }, ct), ct))
+            : TypedResults.Ok(await list.HandleAsync(query, ct));
     }
 
     private static ContactFields ReadFields(JsonBody body) => new()

@@ -94,30 +94,36 @@ internal static class InteractionsApi
             return input;
     }
 
+    /// <summary>
+    /// The interaction log, or its export: the API's <c>GET /interactionLogEntries</c> and the pages'
+    /// <c>/export/interactionLogEntries</c> are this one handler, so both read the filters alike.
+    /// </summary>
+    internal static async Task<IResult> ListEntriesAsync(HttpRequest request, ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo,
+        string? interactionTemplateCode, string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo,
+        long? loggedSegmentEntryNo, string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom,
+        DateOnly? dateTo, string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct)
+    {
+        var filter = new InteractionLogEntryFilter
+        {
+            ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
+            InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
+            SegmentNo = segmentNo, LoggedSegmentEntryNo = loggedSegmentEntryNo, OpportunityNo = opportunityNo,
+            DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
+            DateFrom = dateFrom, DateTo = dateTo, Search = search,
+            DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
+            Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
+        };
+        return Exports.Requested(request) is { } export
+            ? Exports.File(export, "interactionLogEntries",
+                Paged.AllAsync((size, next) => list.HandleAsync(filter with { Limit = size, Cursor = next }, ct), ct))
+            : TypedResults.Ok(await list.HandleAsync(filter, ct));
+    }
+
     private static void MapEntries(RouteGroupBuilder entries)
     {
-        entries.MapGet("/", async (HttpRequest request, ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo, string? interactionTemplateCode,
-            string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo, long? loggedSegmentEntryNo,
-            string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom, DateOnly? dateTo,
-            string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct) =>
-        {
-            var filter = new InteractionLogEntryFilter
-            {
-                ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
-                InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
-                SegmentNo = segmentNo, LoggedSegmentEntryNo = loggedSegmentEntryNo, OpportunityNo = opportunityNo,
-                DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
-                DateFrom = dateFrom, DateTo = dateTo, Search = search,
-                DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
-                Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
-            };
-            return Exports.Requested(request) is { } export
-                ? Exports.File(export, "interactionLogEntries",
-                    Paged.AllAsync((size, next) => list.HandleAsync(filter with { Limit = size, Cursor = next }, ct), ct))
-                : TypedResults.Ok(await list.HandleAsync(filter, ct));
-        })
-        .Produces<Page<InteractionLogEntryDto>>().ProducesExports()
-        .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
+        entries.MapGet("/", ListEntriesAsync)
+            .Produces<Page<InteractionLogEntryDto>>().ProducesExports()
+            .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
         entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel,

@@ -82,14 +82,20 @@ internal static class SegmentsApi
             TypedResults.Ok(await save.ListAsync(ct))).WithTags("Segments");
     }
 
+    /// <summary>
+    /// The logged segments, or their export: the API's <c>GET /loggedSegments</c> and the pages'
+    /// <c>/export/loggedSegments</c> are this one handler, so both read the filters alike.
+    /// </summary>
+    internal static async Task<IResult> ListLoggedAsync(HttpRequest request, ListLoggedSegments list, string? search, bool? canceled, int? limit,
+        string? cursor, CancellationToken ct) =>
+        Exports.Requested(request) is { } export
+            ? Exports.File(export, "loggedSegments", Paged.AllAsync((size, next) => list.HandleAsync(search, canceled, size, next, ct), ct))
+            : TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct));
+
     /// <summary>Rules 31 and 35: logged segments, canceled and un-canceled with their entries.</summary>
     private static void MapLoggedSegments(RouteGroupBuilder logged)
     {
-        logged.MapGet("/", async (HttpRequest request, ListLoggedSegments list, string? search, bool? canceled, int? limit, string? cursor,
-            CancellationToken ct) =>
-            Exports.Requested(request) is { } export
-                ? Exports.File(export, "loggedSegments", Paged.AllAsync((size, next) => list.HandleAsync(search, canceled, size, next, ct), ct))
-                : TypedResults.Ok(await list.HandleAsync(search, canceled, limit, cursor, ct)))
+        logged.MapGet("/", ListLoggedAsync)
             .Produces<Page<LoggedSegmentDto>>().ProducesExports()
             .WithSummary("Logged segments, newest first; Accept: text/csv or the Excel type exports every match");
         logged.MapGet("/{entryNo:long}", async (long entryNo, ListLoggedSegments list, CancellationToken ct) =>

@@ -19,7 +19,7 @@ public sealed class ExportTests(AppPerProvider apps) : IClassFixture<AppPerProvi
 {
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string accept)
+    internal static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(accept));
@@ -27,7 +27,7 @@ public sealed class ExportTests(AppPerProvider apps) : IClassFixture<AppPerProvi
     }
 
     /// <summary>RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks.</summary>
-    private static List<List<string>> ParseCsv(string text)
+    internal static List<List<string>> ParseCsv(string text)
     {
         var records = new List<List<string>>();
         var record = new List<string>();
@@ -62,6 +62,25 @@ public sealed class ExportTests(AppPerProvider apps) : IClassFixture<AppPerProvi
         Assert.Equal("utf-8", response.Content.Headers.ContentType?.CharSet);
         Assert.Null(response.Content.Headers.ContentLength);
         return ParseCsv(Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()));
+    }
+
+    /// <summary>
+    /// A campaign with the person's calls of these descriptions (the second one the newest), and a call of the company's
+    /// outside the campaign ("Company only call"); the campaign's no.
+    /// </summary>
+    internal static async Task<string> CampaignCallsAsync(InteractionWorld w, params string[] descriptions)
+    {
+        var campaign = (await (await w.Client.PostAsync("/api/v1/campaigns", new { description = "Export run" })).JsonAsync(HttpStatusCode.Created)).Str("no");
+        foreach (var text in descriptions)
+        {
+            await (await w.Client.PostAsync("/api/v1/interactions", new
+            {
+                contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, description = text, campaignNo = campaign,
+            })).JsonAsync(HttpStatusCode.Created);
+        }
+        await (await w.Client.PostAsync("/api/v1/interactions", new { contactNo = w.Company, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, description = "Company only call" }))
+            .JsonAsync(HttpStatusCode.Created);
+        return campaign;
     }
 
     [Theory, SqliteData, PostgresData]
@@ -113,16 +132,7 @@ public sealed class ExportTests(AppPerProvider apps) : IClassFixture<AppPerProvi
     public async Task The_log_campaign_entries_and_logged_segments_export_as_csv_and_excel_and_a_bad_filter_is_still_a_400(string provider)
     {
         var w = await InteractionWorld.CreateAsync(apps.For(provider));
-        var campaign = (await (await w.Client.PostAsync("/api/v1/campaigns", new { description = "Export run" })).JsonAsync(HttpStatusCode.Created)).Str("no");
-        foreach (var text in new[] { "First call", "-1 second call" })
-        {
-            await (await w.Client.PostAsync("/api/v1/interactions", new
-            {
-                contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, description = text, campaignNo = campaign,
-            })).JsonAsync(HttpStatusCode.Created);
-        }
-        await (await w.Client.PostAsync("/api/v1/interactions", new { contactNo = w.Company, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, description = "Company only call" }))
-            .JsonAsync(HttpStatusCode.Created);
+        var campaign = await CampaignCallsAsync(w, "First call", "-1 second call");
 
         var log = await CsvAsync(w.Client, $"/api/v1/interactionLogEntries?contactNo={w.Person}");
         var description = log[0].IndexOf("description");
@@ -143,8 +153,18 @@ public sealed class ExportTests(AppPerProvider apps) : IClassFixture<AppPerProvi
         Assert.Contains("entryNo", xml);
         Assert.DoesNotContain("Company only call", xml);
 
-        // Refused before any row is written (the problem body itself needs an Accept that allows JSON).
+        // Refused before any row is written.
         Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync(w.Client, "/api/v1/contacts?type=alien", "text/csv")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync(w.Client, "/api/v1/interactionLogEntries?dateFrom=2026-05-01&dateTo=2026-04-01", Xlsx)).StatusCode);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_refused_export_answers_a_problem_naming_the_field_though_its_accept_header_names_no_json(string provider)
+    {
+        var client = await apps.For(provider).ClientAsync(Roles.Viewer);
+        // A value the list refuses, a value that does not bind, and both file types.
+        await (await GetAsync(client, "/api/v1/contacts?type=alien", "text/csv")).ProblemAsync(HttpStatusCode.BadRequest, "type");
+        await (await GetAsync(client, "/api/v1/interactionLogEntries?dateFrom=someday", Xlsx)).ProblemAsync(HttpStatusCode.BadRequest, "dateFrom");
+        await (await GetAsync(client, "/api/v1/loggedSegments?canceled=maybe", "text/csv")).ProblemAsync(HttpStatusCode.BadRequest, "canceled");
     }
 }
