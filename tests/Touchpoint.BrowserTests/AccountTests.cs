@@ -66,7 +66,7 @@ public sealed class AccountTests(BrowserFixture browser) : IClassFixture<Browser
     private async Task<string> NewUserAsync(string prefix)
     {
         var email = $"{Unique.Code(prefix).ToLowerInvariant()}@test.local";
-        await browser.App.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(email, TouchpointApp.Password, [Roles.Sales], null));
+        await browser.App.WithScopeAsync(sp => sp.GetRequiredService<UserAdministration>().CreateAsync(email, TouchpointApp.Password, [Roles.Sales], null, null));
         return email;
     }
 }

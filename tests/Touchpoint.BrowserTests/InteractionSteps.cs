@@ -19,10 +19,8 @@ internal static class InteractionSteps
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     private sealed record NewInteraction(string ContactNo, string InteractionTemplateCode, string? Description, DateOnly? Date, decimal? CostLcy, decimal? DurationMin,
-        string? CampaignNo)
+        string? CampaignNo, string SalespersonCode)
     {
-        public string SalespersonCode { get; } = "JR";
-
         // A contact that prefers e-mail would need a template with an attachment; hard copy does for every contact.
         public string CorrespondenceType { get; } = "hardCopy";
     }
@@ -55,12 +53,13 @@ internal static class InteractionSteps
         await client.PutAsync(url, new MultipartFormDataContent { { file, "file", fileName } }).SucceededAsync();
     }
 
-    /// <summary>The new entry, as the API answers it.</summary>
+    /// <summary>The new entry, as the API answers it (by the demo company's salesperson JR unless another is given).</summary>
     public static async Task<JsonElement> LogInteractionAsync(this HttpClient client, string contactNo, string template,
-        string? description = null, DateOnly? date = null, decimal? cost = null, decimal? duration = null, string? campaignNo = null)
+        string? description = null, DateOnly? date = null, decimal? cost = null, decimal? duration = null, string? campaignNo = null,
+        string salespersonCode = "JR")
     {
         var response = await client.PostAsJsonAsync("/api/v1/interactions",
-            new NewInteraction(contactNo, template, description, date, cost, duration, campaignNo), Json).SucceededAsync();
+            new NewInteraction(contactNo, template, description, date, cost, duration, campaignNo, salespersonCode), Json).SucceededAsync();
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
     }
 

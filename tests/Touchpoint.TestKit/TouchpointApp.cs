@@ -133,7 +133,7 @@ public sealed class TouchpointApp : WebApplicationFactory<Program>
             if (role != Roles.Admin)
             {
                 using var scope = Services.CreateScope();
-                await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(email, password, [role], null);
+                await scope.ServiceProvider.GetRequiredService<UserAdministration>().CreateAsync(email, password, [role], null, null);
             }
             var client = Anonymous();
             var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });

@@ -11,6 +11,10 @@ public static class AuditActions
     public const string DeleteCanceled = "deleteCanceled";
     public const string Change = "change";
     public const string Create = "create";
+    public const string ResetPassword = "resetPassword";
+    public const string ChangePassword = "changePassword";
+
+    /// <summary>A client address reached the limit of failed sign-ins for one e-mail and must wait.</summary>
     public const string Lockout = "lockout";
 }
 
@@ -31,8 +35,9 @@ public static class AuditEntities
 
 /// <summary>
 /// Writes the audit trail: every deletion, cancel and un-cancel, delete of canceled entries, change of the interaction
-/// template setup, and user, role and lockout change is attributable (who, when). <see cref="Add"/> only adds the line to
-/// the caller's unit of work: it is saved by the caller's SaveChanges, in the caller's transaction, with the change itself.
+/// template setup, user and role change, password reset or change, and sign-in lockout is attributable (who, when).
+/// <see cref="Add"/> only adds the line to the caller's unit of work: it is saved by the caller's SaveChanges, in the
+/// caller's transaction, with the change itself.
 /// </summary>
 public sealed class AuditTrail(ITouchpointDb db, TimeProvider clock)
 {

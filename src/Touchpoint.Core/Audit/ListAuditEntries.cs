@@ -40,9 +40,10 @@ public sealed class ListAuditEntries(ITouchpointDb db)
         }
         if (key is not null)
         {
-            // Keys are codes (upper case) or numbers; a key typed in lower case still finds its code.
+            // Keys are codes (upper case), numbers or users' e-mails (lower case); either is found however it is typed.
             var upper = key.ToUpperInvariant();
-            query = query.Where(a => a.Key == key || a.Key == upper);
+            var lower = key.ToLowerInvariant();
+            query = query.Where(a => a.Key == key || a.Key == upper || a.Key == lower);
         }
         if (userId is not null)
         {

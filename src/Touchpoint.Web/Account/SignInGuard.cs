@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 using Touchpoint.Persistence.Identity;
 
@@ -73,6 +74,11 @@ internal enum SignInVerdict
 /// Every refusal is the same 401 with the same text, whether the e-mail is unknown, the password wrong or the user
 /// disabled; an unknown e-mail still costs one password hash so that the answer takes as long.
 /// </para>
+/// <para>
+/// The failure that reaches the limit of a pair is written to the audit trail (entity user, key the e-mail as typed, in
+/// lower case; details the client address), once per pair and window: the attempts refused while the pair waits write
+/// nothing, so a flood of them cannot fill the table.
+/// </para>
 /// </summary>
 internal sealed class SignInGuard : IDisposable
 {
@@ -81,10 +87,15 @@ internal sealed class SignInGuard : IDisposable
 
     private readonly PartitionedRateLimiter<string> _addresses;
     private readonly PartitionedRateLimiter<string> _failures;
+    private readonly Lock _failureGate = new();
+    private readonly IServiceScopeFactory _scopes;
+    private readonly ILogger<SignInGuard> _logger;
     private string? _dummyHash;
 
-    public SignInGuard(IOptions<SignInOptions> options)
+    public SignInGuard(IOptions<SignInOptions> options, IServiceScopeFactory scopes, ILogger<SignInGuard> logger)
     {
+        _scopes = scopes;
+        _logger = logger;
         var o = options.Value;
         var period = TimeSpan.FromSeconds(60d / o.AttemptsPerMinute);
         _addresses = PartitionedRateLimiter.Create<string, string>(key => key == NotAnAttempt
@@ -122,7 +133,8 @@ internal sealed class SignInGuard : IDisposable
     public async Task<(SignInVerdict Verdict, TimeSpan RetryAfter)> PasswordSignInAsync(SignInManager<TouchpointUser> signIn,
         HttpContext context, string email, string password, bool persistent)
     {
-        var key = email.Trim().ToUpperInvariant() + "|" + AddressKey(context);
+        var address = AddressKey(context);
+        var key = email.Trim().ToUpperInvariant() + "|" + address;
         // Zero permits asks only whether any are left.
         using (var left = _failures.AttemptAcquire(key, 0))
         {
@@ -153,12 +165,45 @@ internal sealed class SignInGuard : IDisposable
             _dummyHash ??= hasher.HashPassword(new TouchpointUser(), Guid.NewGuid().ToString("N"));
             hasher.VerifyHashedPassword(user ?? new TouchpointUser(), _dummyHash, password);
         }
-        using var failure = _failures.AttemptAcquire(key, 1);
-        if (_failures.GetStatistics(key)?.CurrentAvailablePermits == 0)
+        if (TakeFailure(key))
         {
-            // audit: signInLockout (entity user, key: the e-mail, details: the client address)
+            // Not the request's token: a client that hangs up at once must not keep its lockout out of the trail.
+            await AuditLockoutAsync(email, address, known: user is not null);
         }
         return (SignInVerdict.Failed, TimeSpan.Zero);
+    }
+
+    /// <summary>
+    /// Counts a failure for the pair; true for the one that used the last permit of the window. Taking the permit and
+    /// reading what is left happen under one lock, so two failures racing for the last permits cannot both be "the one".
+    /// </summary>
+    private bool TakeFailure(string key)
+    {
+        lock (_failureGate)
+        {
+            using var failure = _failures.AttemptAcquire(key, 1);
+            return failure.IsAcquired && _failures.GetStatistics(key)?.CurrentAvailablePermits == 0;
+        }
+    }
+
+    /// <summary>
+    /// Writes the lockout to the audit trail in a scope of its own (a sign-in has no unit of work to join). Nobody did it
+    /// on purpose, so the line names no user; the details say whether the e-mail belongs to a user. The failed sign-in
+    /// is answered whether or not the line could be written: the lockout is in force either way.
+    /// </summary>
+    private async Task AuditLockoutAsync(string email, string address, bool known)
+    {
+        try
+        {
+            await using var scope = _scopes.CreateAsyncScope();
+            var details = AuditTrail.Describe(("address", address == "" ? "-" : address), ("knownUser", known ? "true" : "false"));
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().SaveAsync(AuditActions.Lockout, AuditEntities.User,
+                Users.UserAdministration.AuditKey(email), details, null, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "The sign-in lockout of {Email} from {Address} could not be written to the audit trail", email, address);
+        }
     }
 
     /// <summary>The 429 the rate limiter middleware sends: a problem with the wait in Retry-After.</summary>

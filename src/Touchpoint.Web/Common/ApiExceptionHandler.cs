@@ -17,7 +17,11 @@ internal sealed partial class ApiExceptionHandler(IProblemDetailsService problem
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var problem = ToProblem(exception);
+        // A chunked body cut off at its limit: the same answer as a declared length over it, naming the endpoint's limit
+        // (the exception handler middleware has cleared the endpoint by now; its feature still knows it).
+        var problem = exception is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            ? BodyLimits.TooLarge(context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint())
+            : ToProblem(exception);
         if (problem is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path);

@@ -28,7 +28,7 @@ internal static class BodyLimits
     /// <summary>After routing (the endpoint's limit is in its metadata), before anything reads a body.</summary>
     public static IApplicationBuilder UseBodyLimits(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? Default;
+        var limit = LimitOf(context.GetEndpoint());
         var size = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (size is { IsReadOnly: false })
         {
@@ -53,6 +53,11 @@ internal static class BodyLimits
         }
         await next(context);
     });
+
+    /// <summary>The 413 of a body over the limit of the request's endpoint (for a chunked body found too large while read).</summary>
+    public static ProblemDetails TooLarge(Endpoint? endpoint) => TooLarge(LimitOf(endpoint));
+
+    private static long LimitOf(Endpoint? endpoint) => endpoint?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize ?? Default;
 
     private static ProblemDetails TooLarge(long limit) => new()
     {

@@ -1,27 +1,29 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Touchpoint.Core.Audit;
 using Touchpoint.Core.Common;
 using Touchpoint.Persistence;
 using Touchpoint.Persistence.Identity;
 
 namespace Touchpoint.Web.Users;
 
-public sealed record UserDto(string Id, string Email, IReadOnlyList<string> Roles, string? SalespersonCode, bool LockedOut, bool Disabled);
+public sealed record UserDto(string Id, string Email, IReadOnlyList<string> Roles, string? SalespersonCode, bool Disabled);
 
 /// <summary>
 /// Users and their roles, for admins (the user administration page and /api/v1/users). Lives in the web host because
-/// it is ASP.NET Core Identity's business, not the domain's.
+/// it is ASP.NET Core Identity's business, not the domain's. Every creation, change of roles, salesperson or disabled,
+/// and password reset or change is in the audit trail (entity user, key the user's e-mail), written in the same
+/// transaction as the change; <c>byUserId</c> is who made it (the signed-in user's name, as elsewhere in the trail).
 /// </summary>
-public sealed class UserAdministration(UserManager<TouchpointUser> users, TouchpointDbContext db, Account.RefreshGrants grants, TimeProvider clock)
+public sealed class UserAdministration(UserManager<TouchpointUser> users, TouchpointDbContext db, Account.RefreshGrants grants, AuditTrail audit)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CancellationToken ct = default)
     {
         var list = await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(ct);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id select new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        var now = clock.GetUtcNow();
         return list.Select(u => new UserDto(u.Id, u.Email ?? "", roles.Where(r => r.UserId == u.Id).Select(r => r.Name!).Order().ToList(),
-            u.SalespersonCode, u.LockoutEnd > now, u.Disabled)).ToList();
+            u.SalespersonCode, u.Disabled)).ToList();
     }
 
     public async Task<UserDto> GetAsync(string id, CancellationToken ct = default)
@@ -29,10 +31,11 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw NotFound(id);
         var roles = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == id select r.Name!)
             .ToListAsync(ct);
-        return new UserDto(user.Id, user.Email ?? "", roles.Order().ToList(), user.SalespersonCode, user.LockoutEnd > clock.GetUtcNow(), user.Disabled);
+        return new UserDto(user.Id, user.Email ?? "", roles.Order().ToList(), user.SalespersonCode, user.Disabled);
     }
 
-    public async Task<UserDto> CreateAsync(string? email, string? password, IReadOnlyList<string>? roles, string? salespersonCode, CancellationToken ct = default)
+    public async Task<UserDto> CreateAsync(string? email, string? password, IReadOnlyList<string>? roles, string? salespersonCode, string? byUserId,
+        CancellationToken ct = default)
     {
         var errors = new FieldErrors();
         email = errors.MaxLength("email", errors.Required("email", email?.Trim()), 256);
@@ -60,17 +63,19 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         var user = new TouchpointUser { UserName = email, Email = email, EmailConfirmed = true, SalespersonCode = salesperson };
         Check(await users.CreateAsync(user, password!));
         Check(await users.AddToRolesAsync(user, roleList));
+        await AuditAsync(AuditActions.Create, user, AuditTrail.Describe(("roles", string.Join(",", roleList.Order())), ("salespersonCode", salesperson)),
+            byUserId, ct);
         await transaction.CommitAsync(ct);
-        return new UserDto(user.Id, email!, roleList.Order().ToList(), salesperson, false, false);
+        return new UserDto(user.Id, email!, roleList.Order().ToList(), salesperson, false);
     }
 
     /// <summary>
     /// Changes what was given of roles, salesperson and disabled. A change of roles or of disabled ends the user's
     /// sessions (new security stamp), so it takes effect at their next request; the last enabled admin can neither
-    /// lose the role nor be disabled.
+    /// lose the role nor be disabled. The audit line names what changed, with the new values.
     /// </summary>
     public async Task<UserDto> UpdateAsync(string id, Optional<IReadOnlyList<string?>?> roles, Optional<string?> salespersonCode, Optional<bool> disabled,
-        CancellationToken ct = default)
+        string? byUserId, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(id) ?? throw NotFound(id);
         var errors = new FieldErrors();
@@ -98,28 +103,36 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         Check(await users.RemoveFromRolesAsync(user, current.Except(newRoles)));
         Check(await users.AddToRolesAsync(user, newRoles.Except(current)));
         var disabledChanged = user.Disabled != nowDisabled;
+        var salespersonChanged = user.SalespersonCode != salesperson;
         user.SalespersonCode = salesperson;
         user.Disabled = nowDisabled;
         Check(await users.UpdateAsync(user));
         if (rolesChanged || disabledChanged)
         {
-            // audit: "user changed" (roles, disabled)
             await EndSessionsAsync(user);
+        }
+        if (rolesChanged || disabledChanged || salespersonChanged)
+        {
+            // Only what changed, so that the trail reads "roles=admin,sales; disabled=true" rather than the whole user.
+            await AuditAsync(AuditActions.Change, user, AuditTrail.Describe(
+                ("roles", rolesChanged ? string.Join(",", newRoles.Order()) : null),
+                ("salespersonCode", salespersonChanged ? salesperson ?? "-" : null),
+                ("disabled", disabledChanged ? nowDisabled ? "true" : "false" : null)), byUserId, ct);
         }
         await transaction.CommitAsync(ct);
         return await GetAsync(id, ct);
     }
 
     /// <summary>Gives the user a new generated password, shown once to the admin, and ends the user's sessions.</summary>
-    public async Task<string> ResetPasswordAsync(string id, CancellationToken ct = default)
+    public async Task<string> ResetPasswordAsync(string id, string? byUserId, CancellationToken ct = default)
     {
         var user = await users.FindByIdAsync(id) ?? throw NotFound(id);
         var password = GeneratePassword();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // Reset with a token so that the user needs no old password; Identity changes the security stamp with it.
         Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
-        // audit: "password reset"
         await grants.RevokeAllAsync(user.Id);
+        await AuditAsync(AuditActions.ResetPassword, user, null, byUserId, ct);
         await transaction.CommitAsync(ct);
         return password;
     }
@@ -143,6 +156,8 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         Check(await users.ChangePasswordAsync(user, currentPassword!, newPassword!));
         await grants.RevokeAllAsync(user.Id);
+        // Done by the user themself: an admin reading the trail sees that a password changed, and by whom.
+        await AuditAsync(AuditActions.ChangePassword, user, null, user.UserName, ct);
         await transaction.CommitAsync(ct);
         return user;
     }
@@ -208,12 +223,15 @@ public sealed class UserAdministration(UserManager<TouchpointUser> users, Touchp
 
     private static DomainException NotFound(string id) => DomainException.NotFound(Messages.Get("UserNotFound", id));
 
-    public async Task UnlockAsync(string id)
+    /// <summary>The user's audit line, saved with the caller's transaction (Identity has saved its own changes by then).</summary>
+    private async Task AuditAsync(string action, TouchpointUser user, string? details, string? byUserId, CancellationToken ct)
     {
-        var user = await users.FindByIdAsync(id) ?? throw NotFound(id);
-        Check(await users.SetLockoutEndDateAsync(user, null));
-        Check(await users.ResetAccessFailedCountAsync(user));
+        audit.Add(action, AuditEntities.User, AuditKey(user.Email ?? user.UserName ?? user.Id), details, byUserId);
+        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A user's key in the audit trail: the e-mail in lower case, as people type it into the filter.</summary>
+    public static string AuditKey(string email) => email.Trim().ToLowerInvariant();
 
     private static void Check(IdentityResult result)
     {

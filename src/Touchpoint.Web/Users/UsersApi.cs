@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Touchpoint.Core.Common;
+using Touchpoint.Web.Interactions;
 using Touchpoint.Web.Common;
 
 namespace Touchpoint.Web.Users;
@@ -11,7 +13,7 @@ internal static class UsersApi
         var group = api.MapGroup("/users").WithTags("Users").RequireAuthorization(Roles.AdminPolicy);
         group.MapGet("/", async (UserAdministration admin, CancellationToken ct) =>
             TypedResults.Ok(new { value = await admin.ListAsync(ct), nextCursor = (string?)null }));
-        group.MapPost("/", async (HttpRequest request, UserAdministration admin, CancellationToken ct) =>
+        group.MapPost("/", async (HttpRequest request, ClaimsPrincipal by, UserAdministration admin, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("email", "password", "roles", "salespersonCode");
             var email = body.Value<string?>("email");
@@ -19,11 +21,11 @@ internal static class UsersApi
             var roles = body.Value<string[]?>("roles");
             var salesperson = body.Value<string?>("salespersonCode");
             body.ThrowIfErrors();
-            var user = await admin.CreateAsync(email, password, roles, salesperson, ct);
+            var user = await admin.CreateAsync(email, password, roles, salesperson, by.UserId(), ct);
             return TypedResults.Created($"/api/v1/users/{user.Id}", user);
         }).AcceptsJson<CreateUserRequest>();
         group.MapGet("/{id}", async (string id, UserAdministration admin, CancellationToken ct) => TypedResults.Ok(await admin.GetAsync(id, ct)));
-        group.MapPatch("/{id}", async (string id, HttpRequest request, UserAdministration admin, CancellationToken ct) =>
+        group.MapPatch("/{id}", async (string id, HttpRequest request, ClaimsPrincipal by, UserAdministration admin, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("roles", "salespersonCode", "disabled");
             var roles = body.Get<string?[]?>("roles");
@@ -35,10 +37,10 @@ internal static class UsersApi
             }
             body.ThrowIfErrors();
             return TypedResults.Ok(await admin.UpdateAsync(id, roles.IsSet ? new Optional<IReadOnlyList<string?>?>(true, roles.Value) : default,
-                salesperson, disabled.IsSet ? disabled.Value!.Value : default(Optional<bool>), ct));
+                salesperson, disabled.IsSet ? disabled.Value!.Value : default(Optional<bool>), by.UserId(), ct));
         }).WithSummary("Change a user's roles, salesperson or disabled; a change of roles or disabled ends the user's sessions");
-        group.MapPost("/{id}/resetPassword", async (string id, UserAdministration admin, CancellationToken ct) =>
-            TypedResults.Ok(new { password = await admin.ResetPasswordAsync(id, ct) }))
+        group.MapPost("/{id}/resetPassword", async (string id, ClaimsPrincipal by, UserAdministration admin, CancellationToken ct) =>
+            TypedResults.Ok(new { password = await admin.ResetPasswordAsync(id, by.UserId(), ct) }))
             .WithSummary("Give the user a new generated password (shown once) and end the user's sessions");
     }
 

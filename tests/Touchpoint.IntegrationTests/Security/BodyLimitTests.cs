@@ -25,12 +25,14 @@ public sealed class BodyLimitTests(AppPerProvider apps) : IClassFixture<AppPerPr
     }
 
     [Theory, SqliteData, PostgresData]
-    public async Task An_oversized_chunked_sign_in_is_cut_off_at_the_limit(string provider)
+    public async Task An_oversized_chunked_sign_in_is_cut_off_at_the_limit_with_the_same_answer_as_a_declared_one(string provider)
     {
         var client = apps.For(provider).Anonymous();
         var body = new CountingContent(Oversized, declareLength: false);
         var response = await client.PostAsync(new Uri("/api/v1/auth/login", UriKind.Relative), body);
-        await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await response.ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Equal("Payload Too Large", problem.Str("title"));
+        Assert.Contains("8 KB", problem.Str("detail"), StringComparison.Ordinal);
         Assert.True(body.Read < 1024 * 1024, $"{body.Read:N0} bytes of the body were read before the answer.");
     }
 
