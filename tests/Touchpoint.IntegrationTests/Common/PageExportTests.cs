@@ -110,7 +110,7 @@ public sealed class PageExportTests(AppPerProvider apps) : IClassFixture<AppPerP
         var email = $"{Unique.Code("norole").ToLowerInvariant()}@test.local";
         await app.WithScopeAsync(async sp =>
         {
-            await sp.GetRequiredService<UserAdministration>().CreateAsync(email, TouchpointApp.Password, [Roles.Viewer], null);
+            await sp.GetRequiredService<UserAdministration>().CreateAsync(email, TouchpointApp.Password, [Roles.Viewer], null, null);
             var users = sp.GetRequiredService<UserManager<TouchpointUser>>();
             return await users.RemoveFromRoleAsync((await users.FindByEmailAsync(email))!, Roles.Viewer);
         });
