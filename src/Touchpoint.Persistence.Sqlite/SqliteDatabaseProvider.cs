@@ -107,6 +107,9 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
                 return;
             }
             Done.AddOrUpdate(handle, handle);
+            // SQLite's own upper() changes ASCII letters only, so "Kramlöv" and "KRAMLÖV" would not be the same city to a
+            // case-insensitive filter; .NET's upper-casing is the one the filter values get, and PostgreSQL's upper() agrees.
+            ((SqliteConnection)connection).CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL;";
             command.ExecuteNonQuery();
