@@ -5,7 +5,7 @@ using Touchpoint.TestKit;
 namespace Touchpoint.IntegrationTests.Segments;
 
 /// <summary>BC filter expressions in a segment's criteria, and the count a user sees before running them.</summary>
-public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
+public sealed partial class SegmentCriteriaTests
 {
     [Theory, SqliteData, PostgresData]
     public async Task Criteria_take_alternatives_ranges_wildcards_and_not_equal_and_the_count_tells_beforehand(string provider)
@@ -20,9 +20,9 @@ public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixt
         var either = new { city = $"posterenk {tag}|KRAMLÖV {tag}" };
 
         Assert.Equal((2, 2), await CountAsync(w, no, either));
-        Assert.Empty(await LinesAsync(w, no));
+        Assert.Empty(await ContactNosAsync(w, no));
         Assert.Equal(2, await AddAsync(w, no, either));
-        Assert.Equal([posterenk, kramlov], await LinesAsync(w, no));
+        Assert.Equal([posterenk, kramlov], await ContactNosAsync(w, no));
 
         var all = $"*{tag}";
         Assert.Equal((3, 1), await CountAsync(w, no, new { city = all }));
@@ -36,11 +36,11 @@ public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixt
         Assert.Equal((0, 0), await CountAsync(w, no, new { city = $"Posterenk {tag}", countryRegionCode = "SE" }));
 
         Assert.Equal(1, await RemoveAsync(w, no, "reduceContacts", new { city = all, countryRegionCode = "<>DK" }));
-        Assert.Equal([posterenk], await LinesAsync(w, no));
+        Assert.Equal([posterenk], await ContactNosAsync(w, no));
         Assert.Equal(2, await AddAsync(w, no, new { city = all, postCode = "1500..|<1100" }));
-        Assert.Equal([posterenk, kramlov, lund], await LinesAsync(w, no));
+        Assert.Equal([posterenk, kramlov, lund], await ContactNosAsync(w, no));
         Assert.Equal(1, await RemoveAsync(w, no, "refineContacts", new { city = $"Kr*{tag}|Posterenk*" }));
-        Assert.Equal([posterenk, kramlov], await LinesAsync(w, no));
+        Assert.Equal([posterenk, kramlov], await ContactNosAsync(w, no));
 
         var criteria = await (await w.Client.GetAsync($"/api/v1/segments/{no}/criteria")).JsonAsync(HttpStatusCode.OK);
         Assert.Equal(either.city, criteria[0].GetProperty("filter").Str("city"));
@@ -58,21 +58,7 @@ public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixt
         Assert.Equal((1, 1), await CountAsync(w, no, new { city = $"malmö {tag}" }));
         Assert.Equal((2, 2), await CountAsync(w, no, new { salespersonCode = w.Salesperson.ToLowerInvariant() }));
         Assert.Equal(1, await AddAsync(w, no, new { city = $"MALMÖ {tag}", salespersonCode = w.Salesperson }));
-        Assert.Equal([exact], await LinesAsync(w, no));
-    }
-
-    [Theory, SqliteData, PostgresData]
-    public async Task Interaction_criteria_take_filter_expressions_on_the_template(string provider)
-    {
-        var w = await InteractionWorld.CreateAsync(apps.For(provider));
-        await (await w.Client.PostAsync("/api/v1/interactions", new
-        {
-            contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, date = "2026-02-10",
-        })).JsonAsync(HttpStatusCode.Created);
-        var no = (await (await w.Client.PostAsync("/api/v1/segments", new { description = "Callers" })).JsonAsync(HttpStatusCode.Created)).Str("no");
-
-        Assert.Equal((1, 1), await CountAsync(w, no, new { interactions = new { interactionTemplateCode = $"NOSUCH|{w.Template.ToLowerInvariant()}" } }));
-        Assert.Equal((0, 0), await CountAsync(w, no, new { contactNos = new[] { w.Person }, interactions = new { interactionTemplateCode = $"<>{w.Template}" } }));
+        Assert.Equal([exact], await ContactNosAsync(w, no));
     }
 
     [Theory, SqliteData, PostgresData]
@@ -99,11 +85,8 @@ public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixt
         await (await w.Client.PostAsync("/api/v1/segments/NOSUCH/countContacts", new { filter = new { city = "X" } })).ProblemAsync(HttpStatusCode.NotFound);
 
         Assert.Empty((await (await w.Client.GetAsync($"/api/v1/segments/{no}/criteria")).JsonAsync(HttpStatusCode.OK)).EnumerateArray());
-        Assert.Empty(await LinesAsync(w, no));
+        Assert.Empty(await ContactNosAsync(w, no));
     }
-
-    private static async Task<string> ContactAsync(InteractionWorld w, object body) =>
-        (await (await w.Client.PostAsync("/api/v1/contacts", body)).JsonAsync(HttpStatusCode.Created)).Str("no");
 
     private static async Task<(int Matching, int New)> CountAsync(InteractionWorld w, string no, object filter)
     {
@@ -111,15 +94,7 @@ public sealed class SegmentCriteriaFilterTests(AppPerProvider apps) : IClassFixt
         return (counts.GetProperty("matching").GetInt32(), counts.GetProperty("new").GetInt32());
     }
 
-    private static async Task<int> AddAsync(InteractionWorld w, string no, object filter) =>
-        (await (await w.Client.PostAsync($"/api/v1/segments/{no}/addContacts", new { filter }))
-            .JsonAsync(HttpStatusCode.OK)).GetProperty("added").GetInt32();
-
-    private static async Task<int> RemoveAsync(InteractionWorld w, string no, string action, object filter) =>
-        (await (await w.Client.PostAsync($"/api/v1/segments/{no}/{action}", new { filter }))
-            .JsonAsync(HttpStatusCode.OK)).GetProperty("removed").GetInt32();
-
-    private static async Task<string[]> LinesAsync(InteractionWorld w, string no) =>
+    private static async Task<string[]> ContactNosAsync(InteractionWorld w, string no) =>
         [.. (await (await w.Client.GetAsync($"/api/v1/segments/{no}/lines?limit=1000")).JsonAsync(HttpStatusCode.OK))
             .GetProperty("value").EnumerateArray().Select(l => l.Str("contactNo")).Order(StringComparer.Ordinal)];
 }
