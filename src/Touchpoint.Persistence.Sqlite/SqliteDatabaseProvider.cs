@@ -102,6 +102,11 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
 
         private static void Apply(DbConnection connection)
         {
+            // SQLite's own upper() changes ASCII letters only, so "Kramlöv" and "KRAMLÖV" would not be the same city to a
+            // case-insensitive filter; .NET's upper-casing is the one the filter values get, and PostgreSQL's upper() agrees.
+            // On every open, not once per handle: closing a pooled connection takes its functions off the handle, and
+            // with them SQLite's own upper(), which the override replaced (a connection opened outside EF Core has none).
+            ((SqliteConnection)connection).CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
             if (((SqliteConnection)connection).Handle is not { } handle || Done.TryGetValue(handle, out _))
             {
                 return;

@@ -9,13 +9,16 @@ public enum ContactSort
     Name = 1,
 }
 
-/// <summary>The list filters of GET /contacts, plus the sort the list page offers.</summary>
+/// <summary>The list filters of GET /contacts (BC filter expressions but for the search), plus the sort the list page offers.</summary>
 public sealed record ContactListQuery
 {
     public string? Search { get; init; }
     public ContactType? Type { get; init; }
     public string? CompanyNo { get; init; }
     public string? SalespersonCode { get; init; }
+    public string? City { get; init; }
+    public string? PostCode { get; init; }
+    public string? CountryRegionCode { get; init; }
     public ContactSort Sort { get; init; }
     public bool Descending { get; init; }
     public int? Limit { get; init; }
@@ -78,15 +81,13 @@ public sealed class ListContacts(ITouchpointDb db, IContactSearchIndex searchInd
         {
             contacts = contacts.Where(c => c.Type == type);
         }
-        if (Codes.Normalize(query.CompanyNo) is { } companyNo)
-        {
-            contacts = contacts.Where(c => c.CompanyNo == companyNo);
-        }
-        if (Codes.Normalize(query.SalespersonCode) is { } salesperson)
-        {
-            contacts = contacts.Where(c => c.SalespersonCode == salesperson);
-        }
-        return contacts;
+        // BC's filter expressions (A|B, A..B, *son, <>DK, ''); a plain value is an exact match, as it always was.
+        return contacts
+            .WhereFilter(query.CompanyNo, FilterFieldType.Code, "companyNo", c => c.CompanyNo)
+            .WhereFilter(query.SalespersonCode, FilterFieldType.Code, "salespersonCode", c => c.SalespersonCode)
+            .WhereFilter(query.City, FilterFieldType.Text, "city", c => c.City)
+            .WhereFilter(query.PostCode, FilterFieldType.Text, "postCode", c => c.PostCode)
+            .WhereFilter(query.CountryRegionCode, FilterFieldType.Code, "countryRegionCode", c => c.CountryRegionCode);
     }
 
     private static IQueryable<Contact> Where(IQueryable<Contact> contacts, string[]? after, bool asc, bool byName)

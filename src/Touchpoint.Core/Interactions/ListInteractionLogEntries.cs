@@ -5,7 +5,7 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Interactions;
 
-/// <summary>The filters of GET /interactionLogEntries.</summary>
+/// <summary>The filters of GET /interactionLogEntries; the code fields take BC filter expressions (A|B, A..B, *, &lt;&gt;, '').</summary>
 public sealed record InteractionLogEntryFilter
 {
     public string? ContactNo { get; init; }
@@ -22,6 +22,9 @@ public sealed record InteractionLogEntryFilter
     public bool? Canceled { get; init; }
     public DateOnly? DateFrom { get; init; }
     public DateOnly? DateTo { get; init; }
+
+    /// <summary>A BC date filter (<c>2026-01-01..2026-06-30</c>, <c>..2026-06-30</c>, <c>2026-03-01|2026-03-08</c>), besides the period.</summary>
+    public string? Date { get; init; }
     public string? Search { get; init; }
     public DeliveryStatusFilter? DeliveryStatus { get; init; }
 
@@ -96,54 +99,28 @@ internal static class InteractionLogEntryFilters
 
     public static IQueryable<InteractionLogEntry> Where(this IQueryable<InteractionLogEntry> entries, InteractionLogEntryFilter f)
     {
+        // The code fields take BC's filter expressions; a plain value is an exact match, as it always was.
         if (f.DateFrom > f.DateTo)
         {
             throw DomainException.Invalid("dateTo", Messages.Get("DateToBeforeDateFrom"));
         }
-        if (Codes.Normalize(f.ContactNo) is { } contact)
-        {
-            entries = entries.Where(e => e.ContactNo == contact);
-        }
-        if (Codes.Normalize(f.ContactCompanyNo) is { } company)
-        {
-            entries = entries.Where(e => e.ContactCompanyNo == company);
-        }
-        if (Codes.Normalize(f.InteractionTemplateCode) is { } template)
-        {
-            entries = entries.Where(e => e.InteractionTemplateCode == template);
-        }
-        if (Codes.Normalize(f.InteractionGroupCode) is { } group)
-        {
-            entries = entries.Where(e => e.InteractionGroupCode == group);
-        }
-        if (Codes.Normalize(f.SalespersonCode) is { } salesperson)
-        {
-            entries = entries.Where(e => e.SalespersonCode == salesperson);
-        }
-        if (Codes.Normalize(f.CampaignNo) is { } campaign)
-        {
-            entries = entries.Where(e => e.CampaignNo == campaign);
-        }
-        if (Codes.Normalize(f.SegmentNo) is { } segment)
-        {
-            entries = entries.Where(e => e.SegmentNo == segment);
-        }
+        entries = entries.WhereFilter(f.ContactNo, FilterFieldType.Code, "contactNo", e => e.ContactNo);
+        entries = entries.WhereFilter(f.ContactCompanyNo, FilterFieldType.Code, "contactCompanyNo", e => e.ContactCompanyNo);
+        entries = entries.WhereFilter(f.InteractionTemplateCode, FilterFieldType.Code, "interactionTemplateCode", e => e.InteractionTemplateCode);
+        entries = entries.WhereFilter(f.InteractionGroupCode, FilterFieldType.Code, "interactionGroupCode", e => e.InteractionGroupCode);
+        entries = entries.WhereFilter(f.SalespersonCode, FilterFieldType.Code, "salespersonCode", e => e.SalespersonCode);
+        entries = entries.WhereFilter(f.CampaignNo, FilterFieldType.Code, "campaignNo", e => e.CampaignNo);
+        entries = entries.WhereFilter(f.SegmentNo, FilterFieldType.Code, "segmentNo", e => e.SegmentNo);
         if (f.LoggedSegmentEntryNo is { } logged)
         {
             entries = entries.Where(e => e.LoggedSegmentEntryNo == logged);
         }
-        if (Codes.Normalize(f.OpportunityNo) is { } opportunity)
-        {
-            entries = entries.Where(e => e.OpportunityNo == opportunity);
-        }
+        entries = entries.WhereFilter(f.OpportunityNo, FilterFieldType.Code, "opportunityNo", e => e.OpportunityNo);
         if (f.DocumentType is { } documentType)
         {
             entries = entries.Where(e => e.DocumentType == documentType);
         }
-        if (Codes.Normalize(f.DocumentNo) is { } documentNo)
-        {
-            entries = entries.Where(e => e.DocumentNo == documentNo);
-        }
+        entries = entries.WhereFilter(f.DocumentNo, FilterFieldType.Code, "documentNo", e => e.DocumentNo);
         if (f.Canceled is { } canceled)
         {
             entries = entries.Where(e => e.Canceled == canceled);
@@ -156,6 +133,7 @@ internal static class InteractionLogEntryFilters
         {
             entries = entries.Where(e => e.Date <= to);
         }
+        entries = entries.WhereFilter(f.Date, FilterFieldType.Date, "date", e => e.Date);
         // Few entries were ever sent: a partial index holds only those, keyed like the log's order, so a page of them
         // is read from it without walking the whole log. Each condition repeats the index's own (Sent) because SQLite
         // uses a partial index only for a query that contains its WHERE term as written.

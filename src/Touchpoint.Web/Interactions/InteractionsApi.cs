@@ -101,7 +101,7 @@ internal static class InteractionsApi
     internal static async Task<IResult> ListEntriesAsync(HttpRequest request, ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo,
         string? interactionTemplateCode, string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo,
         long? loggedSegmentEntryNo, string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom,
-        DateOnly? dateTo, string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct)
+        DateOnly? dateTo, string? date, string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct)
     {
         var filter = new InteractionLogEntryFilter
         {
@@ -109,7 +109,7 @@ internal static class InteractionsApi
             InteractionGroupCode = interactionGroupCode, SalespersonCode = salespersonCode, CampaignNo = campaignNo,
             SegmentNo = segmentNo, LoggedSegmentEntryNo = loggedSegmentEntryNo, OpportunityNo = opportunityNo,
             DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
-            DateFrom = dateFrom, DateTo = dateTo, Search = search,
+            DateFrom = dateFrom, DateTo = dateTo, Date = date, Search = search,
             DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
             Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
         };
@@ -123,7 +123,7 @@ internal static class InteractionsApi
     {
         entries.MapGet("/", ListEntriesAsync)
             .Produces<Page<InteractionLogEntryDto>>().ProducesExports()
-            .WithSummary("The interaction log, newest first; postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
+            .WithSummary("The interaction log, newest first; code filters and date take BC filter expressions (A|B, A..B, *, <>, ''); postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
         entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel,

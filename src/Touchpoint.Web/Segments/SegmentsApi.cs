@@ -118,6 +118,17 @@ internal static class SegmentsApi
             body.ThrowIfErrors();
             return TypedResults.Ok(await criteria.AddAsync(no, filter, allowExisting, ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<AddContactsRequest>();
+        // Changes nothing, but it is a POST (the filter is a body) and only those who may run criteria need it; the body
+        // is an add's, so a client sends what it is about to run.
+        group.MapPost("/{no}/countContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter", "allowExistingContacts");
+            var filter = ReadCriteria(body);
+            _ = body.Value<bool?>("allowExistingContacts");
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await criteria.CountAsync(no, filter, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<AddContactsRequest>()
+        .WithSummary("How many contacts a criteria filter matches (matching) and how many of them are not in the segment yet (new), changing nothing");
         group.MapPost("/{no}/reduceContacts", async (string no, HttpRequest request, ApplySegmentCriteria criteria, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("filter");

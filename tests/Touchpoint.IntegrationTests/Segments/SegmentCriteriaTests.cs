@@ -4,7 +4,7 @@ using Touchpoint.TestKit;
 
 namespace Touchpoint.IntegrationTests.Segments;
 
-public sealed class SegmentCriteriaTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
+public sealed partial class SegmentCriteriaTests(AppPerProvider apps) : IClassFixture<AppPerProvider>
 {
     [Theory, SqliteData, PostgresData]
     public async Task Add_contacts_takes_every_match_once_inheriting_the_header_and_never_a_privacy_blocked_one(string provider)
@@ -60,6 +60,9 @@ public sealed class SegmentCriteriaTests(AppPerProvider apps) : IClassFixture<Ap
         Assert.Equal(1, await AddAsync(w, no, new { interactions = new { interactionTemplateCode = w.Template, dateFrom = "2026-02-01", dateTo = "2026-02-28" } }));
         Assert.Equal(0, await AddAsync(w, no, new { interactions = new { interactionGroupCode = w.Group } }));
         Assert.Equal([w.Person], (await LinesAsync(w, no)).Select(l => l.Str("contactNo")));
+        // The template takes a filter expression like the contact's fields.
+        Assert.Equal((1, 0), await CountAsync(w, no, new { interactions = new { interactionTemplateCode = $"NOSUCH|{w.Template.ToLowerInvariant()}" } }));
+        Assert.Equal((0, 0), await CountAsync(w, no, new { contactNos = new[] { w.Person }, interactions = new { interactionTemplateCode = $"<>{w.Template}" } }));
     }
 
     [Theory, SqliteData, PostgresData]
