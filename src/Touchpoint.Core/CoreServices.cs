@@ -35,6 +35,7 @@ public static class CoreServices
         services.AddScoped<Audit.AuditTrail>();
         services.AddScoped<Audit.ListAuditEntries>();
         services.AddScoped<SeedDemoCompany>();
+        services.AddScoped<DemoHistory>();
 
         services.AddScoped<CreateContact>();
         services.AddScoped<UpdateContact>();

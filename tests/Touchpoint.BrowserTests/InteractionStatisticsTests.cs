@@ -11,7 +11,8 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
 {
     private const string Person = "CT000002";
 
-    // The demo company has no interactions yet: each test logs the ones it looks at through the API.
+    // The demo company's interactions are of the last twelve months: each test logs the ones it counts through the API, in
+    // years before the demo's, or with a template of its own.
     private async Task LogAsync(string template, DateOnly date, decimal cost, decimal duration)
     {
         var client = await browser.App.ClientAsync(Roles.Sales);
@@ -48,7 +49,7 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
             await Expect(page.GetByTestId(chart).Locator("svg").First).ToBeVisibleAsync();
         }
         await Expect(page.GetByTestId("statistics-group-PHONE")).ToContainTextAsync(new Regex(@"Telephone conversations\s*[1-9]"));
-        await Expect(page.GetByTestId("statistics-template-INHOUSE")).ToContainTextAsync("25.00");
+        await Expect(page.GetByTestId("statistics-template-INHOUSE")).ToContainTextAsync("Meeting at our place");
         await Expect(page.GetByTestId("statistics-month-table")).Not.ToContainTextAsync("2019");
         await Expect(page.GetByTestId("statistics-total-no-of-interactions")).ToHaveTextAsync(new Regex("^[1-9]"));
 
@@ -84,11 +85,12 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
     [BrowserFact]
     public async Task A_template_card_shows_the_templates_statistics_for_this_year_and_in_total()
     {
-        await LogAsync("ONSITE", DateOnly.FromDateTime(DateTime.Today), 45m, 180m);
-        await LogAsync("ONSITE", new DateOnly(2018, 6, 1), 45m, 180m);
+        var template = await (await browser.App.ClientAsync(Roles.Admin)).CreateTemplateAsync($"Site visit {Touchpoint.TestKit.Unique.Code("Sv")}", "hardCopy");
+        await LogAsync(template, DateOnly.FromDateTime(DateTime.Today), 45m, 180m);
+        await LogAsync(template, new DateOnly(2018, 6, 1), 45m, 180m);
 
         var page = await browser.SignedInPageAsync();
-        await page.OpenAsync("/setup/interactionTemplates/ONSITE");
+        await page.OpenAsync($"/setup/interactionTemplates/{template}");
         var statistics = page.GetByTestId("statistics-factbox");
         await Expect(statistics.GetByTestId("statistics-no-of-interactions-this-year")).ToHaveTextAsync("1");
         await Expect(statistics.GetByTestId("statistics-no-of-interactions-total")).ToHaveTextAsync("2");

@@ -21,17 +21,20 @@ public sealed class WizardDefaultsTests(BrowserFixture browser) : IClassFixture<
     public async Task Choosing_a_template_preselects_the_contacts_correspondence_type_unless_the_template_ignores_it_and_the_user_may_change_it()
     {
         var description = $"Call by letter {Unique.Code("Wt")}";
+        // A call template with no type of its own that follows the contact's (the demo's own ignore it).
+        var call = $"Call {Unique.Code("Wc")}";
+        await (await browser.App.ClientAsync(Roles.Admin)).CreateTemplateAsync(call, "none");
         var page = await browser.SignedInPageAsync();
         await page.StartInteractionFromContactCardAsync(EmailPerson);
         var type = page.GetByTestId("wizard-correspondence-type").Locator("input").First;
 
-        // The phone call template has no type of its own: the contact's e-mail.
-        await page.ChooseTemplateAsync("Outgoing phone call");
+        // The template has no type of its own: the contact's e-mail.
+        await page.ChooseTemplateAsync(call);
         await Expect(type).ToHaveValueAsync("Email");
         // The business letter ignores the contact's type: its own hard copy.
         await page.PickTemplateAsync("wizard-template", "Business Letter");
         await Expect(type).ToHaveValueAsync("Hard Copy");
-        await page.PickTemplateAsync("wizard-template", "Outgoing phone call");
+        await page.PickTemplateAsync("wizard-template", call);
         await Expect(type).ToHaveValueAsync("Email");
 
         // E-mail needs an attachment the template lacks (rule 19); the user changes the type and goes on.

@@ -109,7 +109,7 @@ internal static class DemoCommands
         await CliHost.RequireMigratedAsync(db, ct);
         var added = await services.GetRequiredService<SeedDemoCompany>().HandleAsync(ct);
         Console.WriteLine(added
-            ? $"Added the demo company: {SeedDemoCompany.Companies * (1 + SeedDemoCompany.PersonsPerCompany)} contacts and their setup."
+            ? $"Added the demo company: {SeedDemoCompany.Companies * (1 + SeedDemoCompany.PersonsPerCompany)} contacts, their setup and a year of interactions."
             : "The database already has contacts, so no demo data was added (the demo company is only added to an empty database).");
     }
 }

@@ -15,10 +15,11 @@ namespace Touchpoint.Core.Demo;
 /// Fills an empty database with a demo company: salespeople, 200 companies with 3 persons each across six
 /// countries and languages, business relations to customers and vendors, campaigns, opportunities, and the
 /// interaction groups, templates and template setup of BC's demo data (domain rules 62–64), and Word letters in four
-/// languages for its letter templates (<see cref="DemoLetters"/>). The data is the same on every run (fixed random
-/// seed), so screenshots and tests can rely on it.
+/// languages for its letter templates (<see cref="DemoLetters"/>), then a year of interactions up to today
+/// (<see cref="DemoHistory"/>), all in one transaction. The data is the same on every run (fixed random seed, dates
+/// relative to today), so screenshots and tests can rely on it.
 /// </summary>
-public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeProvider clock)
+public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, DemoHistory history, TimeProvider clock)
 {
     public const int Companies = 200;
     public const int PersonsPerCompany = 3;
@@ -47,9 +48,9 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
 
         var salespeople = AddSalespeople();
         var (companies, persons) = AddContacts(salespeople, now);
-        AddBusinessRelations(companies);
+        var (customers, vendors) = AddBusinessRelations(companies);
         var campaigns = AddCampaigns(today);
-        AddOpportunities(persons, campaigns, today);
+        var opportunities = AddOpportunities(persons, campaigns, today);
         AddInteractionSetup();
         var letterLanguages = AddLetters(await letters, now);
         await db.SaveChangesAsync(ct);
@@ -59,11 +60,14 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             language.SetAttachment(attachment.No);
         }
         await db.SaveChangesAsync(ct);
+        // The history's use cases save as they go: they need not look through the 800 contacts added above each time.
+        ((DbContext)db).ChangeTracker.Clear();
 
-        // The series continue after the numbers the demo used.
+        // The series continue after the numbers the demo used (the history takes opportunities and segments from them).
         await SetLastNoAsync(NoSeriesLine.Contacts, companies.Count + persons.Count, ct);
         await SetLastNoAsync(NoSeriesLine.Campaigns, campaigns.Count, ct);
-        await SetLastNoAsync(NoSeriesLine.Opportunities, 20, ct);
+        await SetLastNoAsync(NoSeriesLine.Opportunities, opportunities.Count, ct);
+        await history.HandleAsync(new DemoHistory.Company(companies, persons, customers, vendors, campaigns, campaigns[1].No, opportunities), ct);
         await transaction.CommitAsync(ct);
         return true;
     }
@@ -150,31 +154,45 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         return (companies, persons);
     }
 
-    private void AddBusinessRelations(List<Contact> companies)
+    /// <summary>Returns the customer and vendor no. of each company that has one.</summary>
+    private (Dictionary<string, string> Customers, Dictionary<string, string> Vendors) AddBusinessRelations(List<Contact> companies)
     {
+        var customers = new Dictionary<string, string>(StringComparer.Ordinal);
+        var vendors = new Dictionary<string, string>(StringComparer.Ordinal);
         // Most companies are customers, every fifth a vendor, a few both; some are prospects with no relation.
         for (var i = 0; i < companies.Count; i++)
         {
             if (i % 10 != 9)
             {
-                db.ContactBusinessRelations.Add(new ContactBusinessRelation(companies[i].No, LinkToTable.Customer, $"C{10000 + i * 10}"));
+                customers[companies[i].No] = $"C{10000 + i * 10}";
+                db.ContactBusinessRelations.Add(new ContactBusinessRelation(companies[i].No, LinkToTable.Customer, customers[companies[i].No]));
             }
             if (i % 5 == 0)
             {
-                db.ContactBusinessRelations.Add(new ContactBusinessRelation(companies[i].No, LinkToTable.Vendor, $"V{10000 + i * 10}"));
+                vendors[companies[i].No] = $"V{10000 + i * 10}";
+                db.ContactBusinessRelations.Add(new ContactBusinessRelation(companies[i].No, LinkToTable.Vendor, vendors[companies[i].No]));
             }
         }
+        return (customers, vendors);
     }
 
+    /// <summary>
+    /// The spring, summer and autumn campaigns of the last twelve months (each the latest one that has begun), which the
+    /// history's interactions belong to, and the coming winter mailing, not activated yet.
+    /// </summary>
     private List<Campaign> AddCampaigns(DateOnly today)
     {
-        var year = today.Year;
+        DateOnly Latest(int month) => new DateOnly(today.Year, month, 1) <= today ? new DateOnly(today.Year, month, 1) : new DateOnly(today.Year - 1, month, 1);
+        var spring = Latest(3);
+        var summer = Latest(6);
+        var autumn = Latest(9);
+        var winter = new DateOnly(today.Month == 1 ? today.Year - 1 : today.Year, 12, 1);
         (string Description, DateOnly Start, DateOnly End, string Salesperson, bool Activated)[] campaigns =
         [
-            ("Spring trade fair", new DateOnly(year, 3, 1), new DateOnly(year, 4, 30), "LM", true),
-            ("Summer golf event", new DateOnly(year, 6, 1), new DateOnly(year, 8, 31), "JR", true),
-            ("Autumn product launch", new DateOnly(year, 9, 1), new DateOnly(year, 11, 30), "PS", true),
-            ("Winter loyalty mailing", new DateOnly(year, 12, 1), new DateOnly(year + 1, 1, 31), "HR", false),
+            ("Spring trade fair", spring, spring.AddMonths(2).AddDays(-1), "LM", true),
+            ("Summer golf event", summer, summer.AddMonths(3).AddDays(-1), "JR", true),
+            ("Autumn product launch", autumn, autumn.AddMonths(3).AddDays(-1), "PS", true),
+            ("Winter loyalty mailing", winter, winter.AddMonths(2).AddDays(-1), "HR", false),
         ];
         var list = campaigns.Select((c, i) => Campaign.Create($"CP{i + 1:D4}", new CampaignFields
         {
@@ -185,8 +203,9 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         return list;
     }
 
-    private void AddOpportunities(List<Contact> persons, List<Campaign> campaigns, DateOnly today)
+    private List<Opportunity> AddOpportunities(List<Contact> persons, List<Campaign> campaigns, DateOnly today)
     {
+        var list = new List<Opportunity>();
         string[] subjects = ["New office furniture", "Conference room fit-out", "Yearly service contract", "Bulk order of chairs", "Showroom redesign"];
         for (var i = 0; i < 20; i++)
         {
@@ -203,7 +222,9 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
             }, new FieldErrors());
             opportunity.SetContactCompany(person.CompanyNo);
             db.Opportunities.Add(opportunity);
+            list.Add(opportunity);
         }
+        return list;
     }
 
     private void AddInteractionSetup()
@@ -218,9 +239,11 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
 
         var o = InformationFlow.Outbound;
         var us = InitiatedBy.Us;
-        Template("ABSTRACT", "LETTER", "Abstract of Meeting", 8, 90, o, InitiatedBy.None, CorrespondenceType.HardCopy, ignoreContactType: true, language: "ENU");
-        Template("BUS", "LETTER", "Business Letter", 8, 30, o, us, CorrespondenceType.HardCopy, ignoreContactType: true, language: "ENU");
-        Template("GOLF", "LETTER", "Golf Event", 8, 1, o, us, CorrespondenceType.Email, WizardAction.Merge, ignoreContactType: true);
+        Template("ABSTRACT", "LETTER", "Abstract of Meeting", 8, 90, o, InitiatedBy.None, CorrespondenceType.HardCopy, language: "ENU");
+        Template("BUS", "LETTER", "Business Letter", 8, 30, o, us, CorrespondenceType.HardCopy, language: "ENU");
+        // English by default, as ABSTRACT and BUS: a contact whose language the letter lacks gets the English one. Without
+        // a default such a contact's e-mail had no letter, and the wizard refused it (rule 19).
+        Template("GOLF", "LETTER", "Golf Event", 8, 1, o, us, CorrespondenceType.Email, WizardAction.Merge, language: "ENU");
         Template("INCOME", "PHONE", "Incoming phone call", 0, 15, InformationFlow.Inbound, InitiatedBy.Them);
         Template("OUTGOING", "PHONE", "Outgoing phone call", 1, 15, o, us);
         Template("INHOUSE", "MEETING", "Meeting at our place", 25, 120);
@@ -280,11 +303,16 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, TimeP
         setup.SalesDraftInvoice = "S_DRAFT_IN";
     }
 
-    /// <summary>A template; its languages, the default <paramref name="language"/> among them (rule 1), come with the letters.</summary>
+    /// <summary>
+    /// A template; its languages, the default <paramref name="language"/> among them (rule 1), come with the letters.
+    /// Every demo template ignores the contact's correspondence type, not only the letters as in BC's demo: BC's demo
+    /// contacts have none, while a third of these prefer e-mail, and rule 15 would then make a call, a meeting or a
+    /// document an e-mail without a letter, which the wizard refuses (rule 19).
+    /// </summary>
     private void Template(string code, string group, string description, decimal cost, decimal minutes,
         InformationFlow flow = InformationFlow.None, InitiatedBy initiatedBy = InitiatedBy.None,
         CorrespondenceType correspondenceType = CorrespondenceType.None, WizardAction wizardAction = WizardAction.None,
-        bool ignoreContactType = false, string? language = null)
+        bool ignoreContactType = true, string? language = null)
     {
         db.InteractionTemplates.Add(new InteractionTemplate(code, group, description)
         {

@@ -31,7 +31,8 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStor
         var wanted = entryNos.Distinct().ToList();
         // Read and changed in one transaction, the states guarded as concurrency tokens: two users canceling the same
         // entry at once must not both take it off the statistics.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // In the caller's transaction when it has one (the demo company is made in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var entries = await db.InteractionLogEntries.Where(e => wanted.Contains(e.EntryNo)).ToListAsync(ct);
         var missing = wanted.Except(entries.Select(e => e.EntryNo)).ToList();
         if (missing.Count > 0)
@@ -99,7 +100,10 @@ public sealed class CancelInteractionLogEntries(ITouchpointDb db, AttachmentStor
         {
             await attachments.RemoveAsync(attachmentNo, ct);
         }
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return entries.Count;
     }
 

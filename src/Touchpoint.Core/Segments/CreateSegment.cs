@@ -34,11 +34,15 @@ public sealed class CreateSegment(ITouchpointDb db, NoSeriesManagement noSeries,
             segmentNo = await noSeries.GetNextNoAsync(NoSeriesLine.Segments, n => db.SegmentHeaders.AnyAsync(s => s.No == n, ct), ct);
         }
         segment.AssignNo(segmentNo);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // In the caller's transaction when it has one (the demo company is made in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         db.SegmentHeaders.Add(segment);
         await db.SaveChangesAsync(ct);
         await languages.CopyTemplateLanguagesAsync(segmentNo, SegmentInteractionLanguage.HeaderLevel, segment.InteractionTemplateCode, segment.SubjectDefault, ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return segment.ToDto();
     }
 

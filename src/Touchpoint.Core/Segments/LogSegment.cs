@@ -30,7 +30,8 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
         IProgress<SegmentLogProgress>? progress = null, CancellationToken ct = default)
     {
         segmentNo = Codes.Normalize(segmentNo) ?? "";
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // In the caller's transaction when it has one (the demo company is made in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await LockAsync(segmentNo, ct);
         var header = await db.SegmentHeaders.AsNoTracking().FirstOrDefaultAsync(s => s.No == segmentNo, ct);
         var alreadyLogged = await db.LoggedSegments.AnyAsync(l => l.SegmentNo == segmentNo, ct);
@@ -120,7 +121,10 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
         // Rule 45: the segment goes, with its lines, criteria actions and their history.
         await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).ExecuteDeleteAsync(ct);
         await db.SegmentHeaders.Where(s => s.No == segmentNo).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, writing entries {WriteMs} ms)",
             segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, (long)run.Writing.TotalMilliseconds);
         return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);

@@ -60,7 +60,8 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
     {
         segmentNo = Codes.Normalize(segmentNo) ?? "";
         Validate(criteria);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // In the caller's transaction when it has one (the demo company is made in one).
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         await SegmentLineRules.HeaderAsync(db, segmentNo, ct);
         var lastLineNo = await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).MaxAsync(l => (int?)l.LineNo, ct) ?? 0;
         var parameters = new List<object> { segmentNo, lastLineNo };
@@ -70,7 +71,10 @@ public sealed class ApplySegmentCriteria(ITouchpointDb db)
             criteria, allowExistingContacts, added, lastLineNo + SegmentLine.LineNoStep, lastLineNo + (added * SegmentLine.LineNoStep));
         db.SegmentCriteriaActions.Add(action);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         Forget(action);
         return new CriteriaAddedDto(added);
     }

@@ -54,9 +54,11 @@ public sealed class DatabaseInitializer(
         }
         await EnsureAdminAsync();
         var seed = startupOptions.Value.SeedDemoData ?? environment.IsDevelopment();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         if (seed && await demo.HandleAsync(ct))
         {
-            logger.LogInformation("The demo company was added to the empty database.");
+            logger.LogInformation("The demo company was added to the empty database in {Ms} ms.",
+                (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }
 

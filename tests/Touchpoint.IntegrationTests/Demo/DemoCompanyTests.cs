@@ -27,7 +27,8 @@ public sealed class DemoCompanyTests
                 Templates = await db.InteractionTemplates.CountAsync(),
                 BusLanguages = await db.InteractionTemplateLanguages.Where(l => l.InteractionTemplateCode == "BUS").Select(l => l.LanguageCode).ToListAsync(),
                 TemplateLanguages = await db.InteractionTemplateLanguages.CountAsync(),
-                Attachments = await db.Attachments.CountAsync(),
+                // The letters' files; the entries of the demo's history keep copies of their own (rule 44).
+                Attachments = await db.Attachments.CountAsync(a => db.InteractionTemplateLanguages.Any(l => l.AttachmentNo == a.No)),
                 Setup = await db.InteractionTemplateSetup.SingleAsync(),
                 Salespeople = await db.Salespeople.CountAsync(),
                 Campaigns = await db.Campaigns.CountAsync(),

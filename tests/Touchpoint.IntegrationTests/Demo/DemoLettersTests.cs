@@ -62,10 +62,10 @@ public sealed class DemoLettersTests
         // The languages' descriptions are in their language; the English one is the template's own.
         Assert.Equal("Деловое письмо", seeded.letters.Single(l => l.Template == "BUS" && l.Language == DemoLetters.Russian).Description);
         Assert.Equal("Business Letter", seeded.letters.Single(l => l.Template == "BUS" && l.Language == DemoLetters.English).Description);
-        // The templates keep their defaults: ABSTRACT and BUS in English, GOLF (an e-mail, merged) without a default.
+        // English by default, GOLF (an e-mail, merged) too: a contact whose language the letters lack gets the English one.
         Assert.Equal("ENU", seeded.templates["ABSTRACT"].LanguageCodeDefault);
         Assert.Equal("ENU", seeded.templates["BUS"].LanguageCodeDefault);
-        Assert.Null(seeded.templates["GOLF"].LanguageCodeDefault);
+        Assert.Equal("ENU", seeded.templates["GOLF"].LanguageCodeDefault);
         Assert.Equal(WizardAction.Merge, seeded.templates["GOLF"].WizardAction);
         Assert.Equal(CorrespondenceType.Email, seeded.templates["GOLF"].CorrespondenceTypeDefault);
     }
