@@ -51,7 +51,10 @@ internal static class SegmentSteps
         await input.ClickAsync();
         await input.FillAsync(typed);
         var offers = page.Locator(".mud-popover-open [data-testid^='template-option-']");
-        await Expect(offers.First).ToContainTextAsync(typed, new() { IgnoreCase = true });
+        // Enter takes the highlighted offer: wait until the list for the text typed is there and its first is highlighted
+        // (the list opened by the click shows every template, with the current one highlighted).
+        var highlighted = page.Locator(".mud-popover-open .mud-list-item[aria-selected='true'] [data-testid^='template-option-']");
+        await Expect(highlighted).ToContainTextAsync(typed, new() { IgnoreCase = true });
         await input.PressAsync("Enter");
         await Expect(offers).ToHaveCountAsync(0);
     }
