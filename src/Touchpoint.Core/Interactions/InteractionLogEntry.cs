@@ -278,6 +278,9 @@ public sealed class InteractionLogEntry
     /// <summary>BC's Comment FlowField, kept as a flag: set when a comment line is added.</summary>
     public void MarkHasComments() => HasComments = true;
 
+    /// <summary>BC's Comment FlowField, kept as a flag: cleared when the last comment line is deleted.</summary>
+    public void MarkHasNoComments() => HasComments = false;
+
     /// <summary>Rule 30: the caller has checked that the entry's campaign entry and logged segment are not canceled.</summary>
     public void Uncancel(string userId, DateTimeOffset now)
     {
@@ -316,4 +319,15 @@ public sealed class InteractionLogEntryComment
     public DateOnly Date { get; private set; }
     public string Comment { get; private set; } = "";
     public DateOnly LastDateModified { get; private set; }
+
+    /// <summary>
+    /// BC's Inter. Log Entry Comment Sheet edits a line's Date and Comment in place; its OnModify stamps Last Date
+    /// Modified with the work date. A blank date is <see cref="NoDate"/>.
+    /// </summary>
+    public void Change(DateOnly date, string comment, DateOnly workDate)
+    {
+        Date = date;
+        Comment = comment;
+        LastDateModified = workDate;
+    }
 }

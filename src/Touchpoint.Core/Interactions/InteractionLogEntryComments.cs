@@ -8,7 +8,7 @@ public sealed record InteractionLogEntryCommentDto(int LineNo, DateOnly? Date, s
 
 /// <summary>
 /// BC table 5123, Inter. Log Entry Comment Line, reached from an entry: its lines in line order, and a new line at the
-/// end (line numbers step 10000). Rule 1.6: a line added without a date gets the work date only when no line of the
+/// end (line numbers step 10000), a line changed or deleted as BC's comment sheet lets the user do. Rule 1.6: a line added without a date gets the work date only when no line of the
 /// entry has the work date yet; otherwise its date stays blank, as BC's SetUpNewLine leaves it.
 /// </summary>
 public sealed class InteractionLogEntryComments(ITouchpointDb db, TimeProvider clock)
@@ -34,12 +34,8 @@ public sealed class InteractionLogEntryComments(ITouchpointDb db, TimeProvider c
     public async Task<InteractionLogEntryCommentDto> AddAsync(long entryNo, DateOnly? date, string? comment, CancellationToken ct = default)
     {
         var errors = new FieldErrors();
-        var text = errors.MaxLength("comment", errors.Required("comment", comment)?.Trim(), InteractionLogEntryComment.CommentLength);
-        if (date == InteractionLogEntryComment.NoDate)
-        {
-            // The stored form of a blank date cannot be asked for as a date of its own.
-            errors.Add("date", Messages.Get("ValueWrongType", Messages.Field("date"), Messages.Get("ValueKind_Date"), date));
-        }
+        var text = CheckComment(errors, comment);
+        CheckDate(errors, date);
         var entry = await db.InteractionLogEntries.FirstOrDefaultAsync(e => e.EntryNo == entryNo, ct)
             ?? throw DomainException.NotFound(Messages.Get("InteractionLogEntryNotFound", entryNo));
         errors.ThrowIfAny();
@@ -57,6 +53,57 @@ public sealed class InteractionLogEntryComments(ITouchpointDb db, TimeProvider c
         entry.MarkHasComments();
         await db.SaveChangesAsync(ct);
         return ToDto(line);
+    }
+
+    /// <summary>
+    /// Changes the fields given (a PATCH): the comment (required, at most 80 characters) and the date, which may be
+    /// set blank (null) as BC's sheet allows. Last Date Modified becomes the work date.
+    /// </summary>
+    public async Task<InteractionLogEntryCommentDto> ChangeAsync(long entryNo, int lineNo, Optional<DateOnly?> date, Optional<string?> comment,
+        CancellationToken ct = default)
+    {
+        var errors = new FieldErrors();
+        var text = comment.IsSet ? CheckComment(errors, comment.Value) : null;
+        if (date.IsSet)
+        {
+            CheckDate(errors, date.Value);
+        }
+        await EnsureEntryAsync(entryNo, ct);
+        var line = await db.InteractionLogEntryComments.FirstOrDefaultAsync(c => c.EntryNo == entryNo && c.LineNo == lineNo, ct)
+            ?? throw DomainException.NotFound(Messages.Get("CommentLineNotFound", entryNo, lineNo));
+        errors.ThrowIfAny();
+
+        var workDate = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        line.Change(date.IsSet ? date.Value ?? InteractionLogEntryComment.NoDate : line.Date, text ?? line.Comment, workDate);
+        await db.SaveChangesAsync(ct);
+        return ToDto(line);
+    }
+
+    /// <summary>Deletes one line; the entry's comment mark goes with its last line.</summary>
+    public async Task DeleteAsync(long entryNo, int lineNo, CancellationToken ct = default)
+    {
+        var entry = await db.InteractionLogEntries.FirstOrDefaultAsync(e => e.EntryNo == entryNo, ct)
+            ?? throw DomainException.NotFound(Messages.Get("InteractionLogEntryNotFound", entryNo));
+        var line = await db.InteractionLogEntryComments.FirstOrDefaultAsync(c => c.EntryNo == entryNo && c.LineNo == lineNo, ct)
+            ?? throw DomainException.NotFound(Messages.Get("CommentLineNotFound", entryNo, lineNo));
+        db.InteractionLogEntryComments.Remove(line);
+        if (!await db.InteractionLogEntryComments.AnyAsync(c => c.EntryNo == entryNo && c.LineNo != lineNo, ct))
+        {
+            entry.MarkHasNoComments();
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? CheckComment(FieldErrors errors, string? comment) =>
+        errors.MaxLength("comment", errors.Required("comment", comment)?.Trim(), InteractionLogEntryComment.CommentLength);
+
+    private static void CheckDate(FieldErrors errors, DateOnly? date)
+    {
+        if (date == InteractionLogEntryComment.NoDate)
+        {
+            // The stored form of a blank date cannot be asked for as a date of its own.
+            errors.Add("date", Messages.Get("ValueWrongType", Messages.Field("date"), Messages.Get("ValueKind_Date"), date));
+        }
     }
 
     private async Task EnsureEntryAsync(long entryNo, CancellationToken ct)

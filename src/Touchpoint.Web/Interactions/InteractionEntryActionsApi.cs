@@ -55,6 +55,21 @@ internal static class InteractionEntryActionsApi
             return TypedResults.Created($"/api/v1/interactionLogEntries/{entryNo}/comments/{line.LineNo}", line);
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CommentBody>()
         .WithSummary("Add a comment line (≤80 characters); without a date it gets today's, unless a line already has it (rule 1.6)");
+        entries.MapPatch("/{entryNo:long}/comments/{lineNo:int}", async (long entryNo, int lineNo, HttpRequest request, InteractionLogEntryComments comments, CancellationToken ct) =>
+        {
+            var body = (await JsonBody.ReadAsync(request, ct)).Allow("date", "comment");
+            var date = body.Get<DateOnly?>("date");
+            var comment = body.Get<string?>("comment");
+            body.ThrowIfErrors();
+            return TypedResults.Ok(await comments.ChangeAsync(entryNo, lineNo, date, comment, ct));
+        }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<CommentBody>()
+        .WithSummary("Change a comment line's date (null: blank) or comment (≤80 characters); its last date modified becomes today");
+        entries.MapDelete("/{entryNo:long}/comments/{lineNo:int}", async (long entryNo, int lineNo, InteractionLogEntryComments comments, CancellationToken ct) =>
+        {
+            await comments.DeleteAsync(entryNo, lineNo, ct);
+            return TypedResults.NoContent();
+        }).RequireAuthorization(Roles.WritePolicy)
+        .WithSummary("Delete a comment line; the entry's hasComments clears with its last line");
 
         entries.MapPost("/{entryNo:long}/createOpportunity", async (long entryNo, CreateOpportunityFromEntry create, CancellationToken ct) =>
         {

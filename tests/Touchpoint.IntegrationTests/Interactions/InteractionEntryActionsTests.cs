@@ -117,6 +117,55 @@ public sealed class InteractionEntryActionsTests(AppPerProvider apps) : IClassFi
     }
 
     [Theory, SqliteData, PostgresData]
+    public async Task A_comment_line_is_changed_and_deleted_as_on_BCs_comment_sheet(string provider)
+    {
+        var w = await WorldAsync(provider);
+        var entryNo = await LogAsync(w);
+        var lines = $"/api/v1/interactionLogEntries/{entryNo}/comments";
+        await (await w.Client.PostAsync(lines, new { date = "2026-01-05", comment = "Wants a quote" })).JsonAsync(HttpStatusCode.Created);
+        await (await w.Client.PostAsync(lines, new { comment = "Call back in May" })).JsonAsync(HttpStatusCode.Created);
+
+        // Only the comment sent changes; the date stays, the line is stamped with today.
+        var changed = await (await w.Client.PatchAsync($"{lines}/10000", new { comment = "  Wants a quote for 12 desks " })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("Wants a quote for 12 desks", changed.Str("comment"));
+        Assert.Equal("2026-01-05", changed.Str("date"));
+        Assert.Equal(Today, changed.Str("lastDateModified"));
+        // A date sent as null is BC's blank date.
+        var blank = await (await w.Client.PatchAsync($"{lines}/10000", new { date = (string?)null })).JsonAsync(HttpStatusCode.OK);
+        Assert.Null(blank.Str("date"));
+        Assert.Equal("Wants a quote for 12 desks", blank.Str("comment"));
+        var redated = await (await w.Client.PatchAsync($"{lines}/20000", new { date = "2026-02-01", comment = "Call back in June" })).JsonAsync(HttpStatusCode.OK);
+        Assert.Equal("2026-02-01", redated.Str("date"));
+
+        // Bad input: a clear 4xx at the field, nothing changed.
+        var tooLong = await (await w.Client.PatchAsync($"{lines}/10000", new { comment = new string('c', 81) })).ProblemAsync(HttpStatusCode.BadRequest, "comment");
+        Assert.Contains("80", tooLong.Str("detail"));
+        await (await w.Client.PatchAsync($"{lines}/10000", new { comment = " " })).ProblemAsync(HttpStatusCode.BadRequest, "comment");
+        await (await w.Client.PatchAsync($"{lines}/10000", new { comment = (string?)null })).ProblemAsync(HttpStatusCode.BadRequest, "comment");
+        await (await w.Client.PatchAsync($"{lines}/10000", new { date = "5.1.2026" })).ProblemAsync(HttpStatusCode.BadRequest, "date");
+        await (await w.Client.PatchAsync($"{lines}/10000", new { date = "0001-01-01" })).ProblemAsync(HttpStatusCode.BadRequest, "date");
+        await (await w.Client.PatchAsync($"{lines}/10000", new { text = "x" })).ProblemAsync(HttpStatusCode.BadRequest, "text");
+        await (await w.Client.PatchAsync($"{lines}/40000", new { comment = "Lost" })).ProblemAsync(HttpStatusCode.NotFound);
+        await (await w.Client.PatchAsync("/api/v1/interactionLogEntries/999999999/comments/10000", new { comment = "Lost" })).ProblemAsync(HttpStatusCode.NotFound);
+        var stored = (await (await w.Client.GetAsync(lines)).JsonAsync(HttpStatusCode.OK)).GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(["Wants a quote for 12 desks", "Call back in June"], stored.Select(l => l.Str("comment")));
+
+        // A viewer reads but does not change.
+        var viewer = await apps.For(provider).ClientAsync(Roles.Viewer);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PatchAsync($"{lines}/10000", new { comment = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.DeleteAsync($"{lines}/10000")).StatusCode);
+
+        // Deleting: the line goes; with the last one the entry no longer has comments.
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Client.DeleteAsync($"{lines}/10000")).StatusCode);
+        await (await w.Client.DeleteAsync($"{lines}/10000")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await w.Client.DeleteAsync("/api/v1/interactionLogEntries/999999999/comments/20000")).ProblemAsync(HttpStatusCode.NotFound);
+        Assert.True((await (await w.Client.GetAsync($"/api/v1/interactionLogEntries/{entryNo}")).JsonAsync(HttpStatusCode.OK)).GetProperty("hasComments").GetBoolean());
+        Assert.Equal(HttpStatusCode.NoContent, (await w.Client.DeleteAsync($"{lines}/20000")).StatusCode);
+        Assert.Empty((await (await w.Client.GetAsync(lines)).JsonAsync(HttpStatusCode.OK)).GetProperty("value").EnumerateArray());
+        Assert.False((await (await w.Client.GetAsync($"/api/v1/interactionLogEntries/{entryNo}")).JsonAsync(HttpStatusCode.OK)).GetProperty("hasComments").GetBoolean());
+    }
+
+    [Theory, SqliteData, PostgresData]
     public async Task Rules_32_and_60_an_opportunity_is_created_from_an_entry_once_and_never_from_a_canceled_one(string provider)
     {
         var w = await WorldAsync(provider);
