@@ -90,11 +90,11 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
 
         await page.GetByTestId("log-delete-canceled").ClickAsync();
         var question = page.GetByTestId("log-delete-question");
-        await Expect(question).ToContainTextAsync(new Regex("^[0-9]+ canceled interaction log entries match the filters"));
+        await Expect(question).ToContainTextAsync(new Regex("^([0-9]+ canceled interaction log entries match|1 canceled interaction log entry matches) the filters"));
         var count = Regex.Match(await question.InnerTextAsync(), "^[0-9]+").Value;
         Assert.True(int.Parse(count, System.Globalization.CultureInfo.InvariantCulture) >= 1);
         await page.GetByTestId("log-delete-confirm").ClickAsync();
-        await Expect(page.GetByTestId("log-info")).ToContainTextAsync($"{count} Interaction Log Entries have been deleted.");
+        await Expect(page.GetByTestId("log-info")).ToContainTextAsync(count == "1" ? "1 Interaction Log Entry has been deleted." : $"{count} Interaction Log Entries have been deleted.");
         await Expect(page.GetByTestId("log-table")).Not.ToContainTextAsync(description);
     }
 }
