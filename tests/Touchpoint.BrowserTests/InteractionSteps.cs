@@ -84,6 +84,13 @@ internal static class InteractionSteps
     /// <summary>Next through the steps (the content step shows only for templates with a wizard action), then Finish.</summary>
     public static async Task FinishWizardAsync(this IPage page)
     {
+        await page.ToResultStepAsync();
+        await page.GetByTestId("wizard-finish").ClickAsync();
+    }
+
+    /// <summary>Next through the steps to the last one, the result (evaluation, cost, comments).</summary>
+    public static async Task ToResultStepAsync(this IPage page)
+    {
         var title = page.GetByTestId("wizard-step-title");
         for (var i = 0; i < 3 && await title.InnerTextAsync() != ResultStepTitle; i++)
         {
@@ -92,7 +99,6 @@ internal static class InteractionSteps
             await Expect(title).Not.ToHaveTextAsync(before);
         }
         await Expect(title).ToHaveTextAsync(ResultStepTitle);
-        await page.GetByTestId("wizard-finish").ClickAsync();
     }
 
     public static async Task LogInWizardAsync(this IPage page, string templateDescription, string description)
