@@ -26,6 +26,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
     public DbSet<Salesperson> Salespeople => Set<Salesperson>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+    public DbSet<OpportunityEntry> OpportunityEntries => Set<OpportunityEntry>();
     public DbSet<NoSeriesLine> NoSeries => Set<NoSeriesLine>();
     public DbSet<InteractionGroup> InteractionGroups => Set<InteractionGroup>();
     public DbSet<InteractionTemplate> InteractionTemplates => Set<InteractionTemplate>();

@@ -22,6 +22,7 @@ public interface ITouchpointDb
     DbSet<Salesperson> Salespeople { get; }
     DbSet<Campaign> Campaigns { get; }
     DbSet<Opportunity> Opportunities { get; }
+    DbSet<OpportunityEntry> OpportunityEntries { get; }
     DbSet<NoSeriesLine> NoSeries { get; }
     DbSet<InteractionGroup> InteractionGroups { get; }
     DbSet<InteractionTemplate> InteractionTemplates { get; }

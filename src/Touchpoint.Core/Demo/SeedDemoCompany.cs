@@ -210,7 +210,8 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, DemoH
         for (var i = 0; i < 20; i++)
         {
             var person = persons[i * 29 % persons.Count];
-            var opportunity = Opportunity.Create($"OP{i + 1:D6}", today.AddDays(-i * 9), new OpportunityFields
+            var created = today.AddDays(-i * 9);
+            var opportunity = Opportunity.Create($"OP{i + 1:D6}", created, new OpportunityFields
             {
                 Description = $"{subjects[i % subjects.Length]} – {person.CompanyName}".Length > Opportunity.DescriptionLength
                     ? subjects[i % subjects.Length]
@@ -218,10 +219,28 @@ public sealed class SeedDemoCompany(ITouchpointDb db, BaseSetup baseSetup, DemoH
                 ContactNo = person.No,
                 SalespersonCode = person.SalespersonCode,
                 CampaignNo = i % 4 == 0 ? campaigns[i / 4 % campaigns.Count].No : null,
-                Closed = i % 6 == 5,
+                SalesCycleStage = 1,
+                EstimatedValueLcy = 4_000m + i * 3_750m,
+                EstimatedClosingDate = created.AddDays(60),
             }, new FieldErrors());
             opportunity.SetContactCompany(person.CompanyNo);
             db.Opportunities.Add(opportunity);
+            // A pipeline with a history (rule 68): each opportunity started at stage 1 and has moved on since; every
+            // sixth was won or lost.
+            db.OpportunityEntries.Add(OpportunityEntry.Record(opportunity.No, created, opportunity.Pipeline, null));
+            var stage = 1 + i % SalesCycle.Stages.Count;
+            if (stage > 1 || i % 6 == 5)
+            {
+                var change = new OpportunityFields { SalesCycleStage = stage };
+                if (i % 6 == 5)
+                {
+                    change = change with { Status = i % 12 == 5 ? OpportunityStatus.Won : OpportunityStatus.Lost };
+                }
+                opportunity.Apply(change, new FieldErrors(), created.AddDays(Math.Min(i * 9, 7 * stage)));
+                var entry = OpportunityEntry.Record(opportunity.No, created.AddDays(Math.Min(i * 9, 7 * stage)), opportunity.Pipeline, null);
+                db.OpportunityEntries.Local.First(e => e.OpportunityNo == opportunity.No).Deactivate();
+                db.OpportunityEntries.Add(entry);
+            }
             list.Add(opportunity);
         }
         return list;

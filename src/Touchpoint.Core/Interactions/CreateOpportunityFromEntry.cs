@@ -35,7 +35,7 @@ public sealed class CreateOpportunityFromEntry(ITouchpointDb db, CreateOpportuni
             SalespersonCode = entry.SalespersonCode,
             CampaignNo = entry.CampaignNo,
             SegmentNo = entry.SegmentNo,
-        }, ct);
+        }, entry.UserId, ct);
         // The check above was made on a read: only one of two simultaneous requests may fill the entry's opportunity.
         var stored = await db.InteractionLogEntries
             .Where(e => e.EntryNo == entryNo && e.OpportunityNo == null && !e.Canceled && !e.Postponed)

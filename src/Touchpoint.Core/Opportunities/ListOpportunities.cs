@@ -4,7 +4,10 @@ using Touchpoint.Core.Common;
 namespace Touchpoint.Core.Opportunities;
 
 public sealed record OpportunityListQuery(string? Search, string? ContactNo, string? SalespersonCode, string? CampaignNo,
-    bool? Closed, int? Limit, string? Cursor);
+    bool? Closed, int? Limit, string? Cursor)
+{
+    public OpportunityStatus? Status { get; init; }
+}
 
 /// <summary>Opportunities by number, keyset-paged, with the filters a list page and an integrator need.</summary>
 public sealed class ListOpportunities(ITouchpointDb db)
@@ -35,12 +38,28 @@ public sealed class ListOpportunities(ITouchpointDb db)
         {
             query = query.Where(o => o.Closed == closed);
         }
+        if (q.Status is { } status)
+        {
+            query = query.Where(o => o.Status == status);
+        }
         if (after is not null)
         {
             query = query.Where(o => string.Compare(o.No, after) > 0);
         }
         var rows = await query.OrderBy(o => o.No).Take(take + 1).Select(OpportunityDto.Projection).ToListAsync(ct);
         return Paged.Of(rows, take, r => [r.No]);
+    }
+
+    /// <summary>The opportunity's history (rule 68), newest first; at most a few per stage, so not paged.</summary>
+    public async Task<IReadOnlyList<OpportunityEntryDto>> EntriesAsync(string no, CancellationToken ct = default)
+    {
+        no = Codes.Normalize(no) ?? "";
+        if (!await db.Opportunities.AnyAsync(o => o.No == no, ct))
+        {
+            throw DomainException.NotFound(Messages.Get("OpportunityNotFound", no));
+        }
+        return await db.OpportunityEntries.AsNoTracking().Where(e => e.OpportunityNo == no).OrderByDescending(e => e.EntryNo)
+            .Take(Cursor.MaxLimit).Select(OpportunityEntryDto.Projection).ToListAsync(ct);
     }
 
     public async Task<OpportunityDto> GetAsync(string no, CancellationToken ct = default)

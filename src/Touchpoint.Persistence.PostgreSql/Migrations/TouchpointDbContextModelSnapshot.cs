@@ -1054,6 +1054,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("ChancesOfSuccessPct")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("boolean");
 
@@ -1069,10 +1072,23 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<DateOnly>("CreationDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("DateClosed")
+                        .HasColumnType("date");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("EstimatedClosingDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("EstimatedValueLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<int>("SalesCycleStage")
+                        .HasColumnType("integer");
 
                     b.Property<string>("SalespersonCode")
                         .HasMaxLength(20)
@@ -1081,6 +1097,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.Property<string>("SegmentNo")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.HasKey("No");
 
@@ -1093,6 +1112,52 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.HasIndex("SalespersonCode");
 
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Opportunities.OpportunityEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryNo"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ChancesOfSuccessPct")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DateOfChange")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("EstimatedClosingDate")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("EstimatedValueLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<string>("OpportunityNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("SalesCycleStage")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("OpportunityNo", "EntryNo");
+
+                    b.ToTable("OpportunityEntries");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Salespeople.Salesperson", b =>

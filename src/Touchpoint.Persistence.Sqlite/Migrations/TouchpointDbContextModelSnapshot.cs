@@ -1035,6 +1035,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ChancesOfSuccessPct")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Closed")
                         .HasColumnType("INTEGER");
 
@@ -1050,10 +1053,23 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<DateOnly>("CreationDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("DateClosed")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EstimatedClosingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedValueLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SalesCycleStage")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SalespersonCode")
                         .HasMaxLength(20)
@@ -1062,6 +1078,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.Property<string>("SegmentNo")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("No");
 
@@ -1074,6 +1093,50 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.HasIndex("SalespersonCode");
 
                     b.ToTable("Opportunities");
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Opportunities.OpportunityEntry", b =>
+                {
+                    b.Property<long>("EntryNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChancesOfSuccessPct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DateOfChange")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EstimatedClosingDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("EstimatedValueLcy")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OpportunityNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SalesCycleStage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryNo");
+
+                    b.HasIndex("OpportunityNo", "EntryNo");
+
+                    b.ToTable("OpportunityEntries");
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Salespeople.Salesperson", b =>

@@ -49,6 +49,18 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
     }
 }
 
+internal sealed class OpportunityEntryConfiguration : IEntityTypeConfiguration<OpportunityEntry>
+{
+    public void Configure(EntityTypeBuilder<OpportunityEntry> b)
+    {
+        b.HasKey(e => e.EntryNo);
+        b.Property(e => e.EntryNo).ValueGeneratedOnAdd();
+        b.Property(e => e.OpportunityNo).HasMaxLength(Opportunity.NoLength);
+        b.Property(e => e.UserId).HasMaxLength(50);
+        b.HasIndex(e => new { e.OpportunityNo, e.EntryNo });
+    }
+}
+
 internal sealed class NoSeriesConfiguration : IEntityTypeConfiguration<NoSeriesLine>
 {
     public void Configure(EntityTypeBuilder<NoSeriesLine> b)

@@ -19,6 +19,9 @@ public static class EnumTexts
 
     public static string Caption(this IStringLocalizer l, WizardAction value) => Get(l, nameof(WizardAction), value.ToString());
 
+    public static string Caption(this IStringLocalizer l, Touchpoint.Core.Opportunities.OpportunityStatus value) =>
+        Get(l, nameof(Touchpoint.Core.Opportunities.OpportunityStatus), value.ToString());
+
     private static string Get(IStringLocalizer l, string type, string value)
     {
         ArgumentNullException.ThrowIfNull(l);
