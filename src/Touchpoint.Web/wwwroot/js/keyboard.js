@@ -7,3 +7,17 @@ document.addEventListener("keydown", event => {
         event.preventDefault();
     }
 }, true);
+
+// Ctrl+Enter in a form's text area (the quick dialog's comment) finishes the form, as Enter does in its one-line fields;
+// Enter alone stays a new line. A form without an enabled submit button is not submitted.
+document.addEventListener("keydown", event => {
+    if ((event.key === "Enter" || event.key === "NumpadEnter") && (event.ctrlKey || event.metaKey)
+        && event.target instanceof HTMLTextAreaElement && event.target.form) {
+        event.preventDefault();
+        const form = event.target.form;
+        const submit = form.querySelector("[type=submit]") ?? (form.id ? document.querySelector(`[type=submit][form="${form.id}"]`) : null);
+        if (submit && !submit.disabled) {
+            form.requestSubmit(submit);
+        }
+    }
+}, true);
