@@ -63,6 +63,53 @@ public sealed class QuickLogTests(BrowserFixture browser, ITestOutputHelper outp
             $"{typing:F1} s of it typing at {1000 / TypingDelayMs} characters a second; {clicks} click, {keys} keystrokes, 1 dialog");
     }
 
+    /// <summary>The same call through the three-step wizard, measured the same way: the figure the quick dialog is held against.</summary>
+    [BrowserFact]
+    public async Task The_same_call_through_the_wizard_for_comparison()
+    {
+        var contact = await NewContactAsync("Wizard Caller");
+        var description = $"Asked for the new prices {Unique.Code("W")}"[..30];
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/contacts/{contact}");
+        var (clicks, keys) = (0, 0);
+
+        var watch = Stopwatch.StartNew();
+        await page.GetByTestId("contact-create-interaction").ClickAsync();
+        clicks++;
+        await page.WaitForInteractiveAsync();
+        // The template picker has the focus: part of the template's name and Enter.
+        var template = page.GetByTestId("wizard-template").Locator("input");
+        await Expect(template).ToBeFocusedAsync();
+        await template.PressSequentiallyAsync("outg", new() { Delay = TypingDelayMs });
+        await Expect(page.Locator(".mud-popover-open [data-testid=template-option-OUTGOING]")).ToBeVisibleAsync();
+        await template.PressAsync("Enter");
+        keys += 5;
+        var input = page.GetByTestId("wizard-description").Locator("input");
+        await Expect(input).ToHaveValueAsync("Outgoing phone call");
+        await input.ClickAsync();
+        await input.PressAsync("Control+A");
+        await input.PressSequentiallyAsync(description, new() { Delay = TypingDelayMs });
+        (clicks, keys) = (clicks + 1, keys + 1 + description.Length);
+        var title = page.GetByTestId("wizard-step-title");
+        for (var step = 0; step < 2; step++)
+        {
+            var before = await title.InnerTextAsync();
+            await page.GetByTestId("wizard-next").ClickAsync();
+            clicks++;
+            await Expect(title).Not.ToHaveTextAsync(before);
+        }
+        await page.GetByTestId("wizard-finish").ClickAsync();
+        clicks++;
+        await Expect(page.Snackbar("was logged")).ToBeVisibleAsync();
+        watch.Stop();
+
+        var entry = await EntryAsync(description);
+        Assert.Equal((contact, "OUTGOING"), (entry.ContactNo, entry.InteractionTemplateCode));
+        var typing = (description.Length + 4) * TypingDelayMs / 1000.0;
+        output.WriteLine($"wizard call: {watch.Elapsed.TotalSeconds:F2} s from the click on Create interaction to the notification, " +
+            $"{typing:F1} s of it typing at {1000 / TypingDelayMs} characters a second; {clicks} clicks, {keys} keystrokes, 3 steps on a page of its own");
+    }
+
     [BrowserFact]
     public async Task A_meeting_and_an_e_mail_are_logged_in_the_dialog_with_Finish_and_with_Ctrl_Enter_in_the_comment()
     {
