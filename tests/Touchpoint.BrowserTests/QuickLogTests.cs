@@ -170,6 +170,37 @@ public sealed class QuickLogTests(BrowserFixture browser, ITestOutputHelper outp
     }
 
     [BrowserFact]
+    public async Task Without_an_E_Mails_template_in_the_setup_the_dialog_opens_with_the_picker_empty_says_what_to_set_up_and_logs_with_the_template_picked()
+    {
+        var contact = await NewContactAsync("Quick Unset");
+        var description = $"Mail without setup {Unique.Code("U")}";
+        var admin = await browser.App.ClientAsync(Roles.Admin);
+        await admin.PatchAsJsonAsync("/api/v1/interactionTemplateSetup", new { emails = (string?)null }).SucceededAsync();
+        try
+        {
+            var page = await browser.SignedInPageAsync();
+            await page.OpenAsync($"/contacts/{contact}");
+            await page.GetByTestId("quick-log-email").ClickAsync();
+            await Expect(page.GetByTestId("quick-not-set-up")).ToContainTextAsync("No template for e-mails is set up");
+            await Expect(page.GetByTestId("quick-not-set-up").GetByRole(AriaRole.Link)).ToHaveAttributeAsync("href", "/setup/interactionTemplateSetup");
+            await Expect(page.GetByTestId("quick-template").Locator("input")).ToHaveValueAsync("");
+            await Expect(page.GetByTestId("quick-finish")).ToBeDisabledAsync();
+
+            await page.PickTemplateAsync("quick-template", "Emails");
+            var input = page.GetByTestId("quick-description").Locator("input");
+            await Expect(input).ToHaveValueAsync("Emails");
+            await input.FillAsync(description);
+            await input.PressAsync("Enter");
+            await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+            Assert.Equal("EMAIL", (await EntryAsync(description)).InteractionTemplateCode);
+        }
+        finally
+        {
+            await admin.PatchAsJsonAsync("/api/v1/interactionTemplateSetup", new { emails = "EMAIL" }).SucceededAsync();
+        }
+    }
+
+    [BrowserFact]
     public async Task Make_Phone_Call_from_the_mobile_numbers_button_logs_the_call_with_that_number_and_a_blank_number_is_refused_at_the_field()
     {
         var contact = await NewContactAsync("Quick Dialer");
