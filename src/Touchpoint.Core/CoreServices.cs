@@ -103,6 +103,7 @@ public static class CoreServices
         services.AddScoped<LogInteraction>();
         services.AddScoped<CreateInteraction>();
         services.AddScoped<StartCreateInteraction>();
+        services.AddScoped<StartQuickInteraction>();
         services.AddScoped<PreviewInteractionLetter>();
         services.AddScoped<FindInteractionOpportunities>();
         services.AddScoped<GetInteractionLogEntry>();

@@ -26,9 +26,11 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
     public async Task Every_page_works_under_the_content_security_policy()
     {
         var admin = await browser.App.ClientAsync(Roles.Admin);
+        var contact = await FirstAsync(admin, "contacts", "no");
         var cards = new List<string>
         {
-            "/contacts/" + await FirstAsync(admin, "contacts", "no"),
+            "/contacts/" + contact,
+            $"/contacts/{contact}/phoneCall",
             "/salespeople/" + await FirstAsync(admin, "salespeople", "code"),
             "/campaigns/" + await FirstAsync(admin, "campaigns", "no"),
             "/opportunities/" + await FirstAsync(admin, "opportunities", "no"),
