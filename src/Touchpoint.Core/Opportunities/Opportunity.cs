@@ -14,11 +14,11 @@ public sealed record OpportunityFields
 }
 
 public sealed record OpportunityDto(string No, string Description, string ContactNo, string? ContactCompanyNo,
-    string? SalespersonCode, string? CampaignNo, string? SegmentNo, bool Closed, DateOnly CreationDate)
+    string? SalespersonCode, string? CampaignNo, string? SegmentNo, bool Closed, DateOnly CreationDate, DateOnly? DateClosed)
 {
     public static readonly Expression<Func<Opportunity, OpportunityDto>> Projection =
         o => new OpportunityDto(o.No, o.Description, o.ContactNo, o.ContactCompanyNo, o.SalespersonCode,
-            o.CampaignNo, o.SegmentNo, o.Closed, o.CreationDate);
+            o.CampaignNo, o.SegmentNo, o.Closed, o.CreationDate, o.DateClosed);
 }
 
 /// <summary>
@@ -43,6 +43,9 @@ public sealed class Opportunity
     public bool Closed { get; private set; }
     public DateOnly CreationDate { get; private set; }
 
+    /// <summary>BC's Date Closed: set when the opportunity is closed, cleared when it is opened again (the contact's timeline shows it).</summary>
+    public DateOnly? DateClosed { get; private set; }
+
     public static Opportunity Create(string no, DateOnly today, OpportunityFields fields, FieldErrors errors)
     {
         var opportunity = new Opportunity { No = no, CreationDate = today };
@@ -50,13 +53,13 @@ public sealed class Opportunity
         {
             errors.Required("contactNo", null);
         }
-        opportunity.Apply(fields, errors);
+        opportunity.Apply(fields, errors, today);
         return opportunity;
     }
 
     public void AssignNo(string no) => No = no;
 
-    public void Apply(OpportunityFields fields, FieldErrors errors)
+    public void Apply(OpportunityFields fields, FieldErrors errors, DateOnly today)
     {
         if (fields.Description.IsSet)
         {
@@ -71,7 +74,12 @@ public sealed class Opportunity
         SegmentNo = Code(fields.SegmentNo, SegmentNo, "segmentNo", errors);
         if (fields.Closed.IsSet)
         {
-            Closed = fields.Closed.Value ?? false;
+            var closed = fields.Closed.Value ?? false;
+            if (closed != Closed)
+            {
+                DateClosed = closed ? today : null;
+            }
+            Closed = closed;
         }
     }
 
@@ -79,7 +87,7 @@ public sealed class Opportunity
     public void SetContactCompany(string? companyNo) => ContactCompanyNo = companyNo;
 
     public OpportunityDto ToDto() => new(No, Description, ContactNo, ContactCompanyNo, SalespersonCode, CampaignNo,
-        SegmentNo, Closed, CreationDate);
+        SegmentNo, Closed, CreationDate, DateClosed);
 
     private static string? Code(Optional<string?> value, string? current, string field, FieldErrors errors) =>
         value.IsSet ? errors.MaxLength(field, Codes.Normalize(value.Value), 20) : current;
