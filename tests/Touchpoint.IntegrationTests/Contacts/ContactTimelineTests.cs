@@ -33,7 +33,8 @@ public sealed class ContactTimelineTests(AppPerProvider apps) : IClassFixture<Ap
         Assert.Equal(HttpStatusCode.OK, (await w.Client.PostAsync($"/api/v1/interactionLogEntries/{oldCall}/cancel", new { })).StatusCode);
         await (await w.Client.PostAsync("/api/v1/interactions", new
         {
-            contactNo = w.Person, interactionTemplateCode = w.Template, date = "2026-03-04", timeOfInteraction = "08:00:00", postpone = true,
+            contactNo = w.Person, interactionTemplateCode = w.Template, salespersonCode = w.Salesperson, date = "2026-03-04", timeOfInteraction = "08:00:00",
+            postpone = true,
         })).JsonAsync(HttpStatusCode.Created);
         var invoice = await app.WithScopeAsync(async sp =>
         {
