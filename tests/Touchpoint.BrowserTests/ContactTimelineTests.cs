@@ -29,7 +29,7 @@ public sealed class ContactTimelineTests(BrowserFixture browser) : IClassFixture
     private static async Task<string> NoAsync(Task<HttpResponseMessage> call) =>
         (await (await call.SucceededAsync()).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("no").GetString()!;
 
-    private static Task LogAsync(World w, string contactNo, DateOnly date, string description) =>
+    private static Task<HttpResponseMessage> LogAsync(World w, string contactNo, DateOnly date, string description) =>
         w.Admin.PostAsJsonAsync("/api/v1/interactions", new
         {
             contactNo, interactionTemplateCode = "OUTGOING", salespersonCode = w.Salesperson,
