@@ -46,6 +46,11 @@ if (args is ["deliver-segment" or "bare-smtp", ..])
     Environment.ExitCode = await DeliverSegmentLoad.RunAsync(args);
     return;
 }
+if (args is ["contact-timeline", ..])
+{
+    Environment.ExitCode = await ContactTimelineLoad.RunAsync(args);
+    return;
+}
 if (args is ["explain-log", ..])
 {
     await ExplainInteractionLog.RunAsync();

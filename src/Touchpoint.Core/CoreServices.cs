@@ -45,6 +45,8 @@ public static class CoreServices
         services.AddScoped<AddBusinessRelation>();
         services.AddScoped<RemoveBusinessRelation>();
         services.AddScoped<ListBusinessRelations>();
+        services.AddScoped<ContactNotes>();
+        services.AddScoped<GetContactTimeline>();
 
         services.AddScoped<CreateSalesperson>();
         services.AddScoped<UpdateSalesperson>();

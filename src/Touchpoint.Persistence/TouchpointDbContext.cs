@@ -23,6 +23,7 @@ public sealed class TouchpointDbContext(DbContextOptions<TouchpointDbContext> op
 {
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactBusinessRelation> ContactBusinessRelations => Set<ContactBusinessRelation>();
+    public DbSet<ContactNote> ContactNotes => Set<ContactNote>();
     public DbSet<Salesperson> Salespeople => Set<Salesperson>();
     public DbSet<Campaign> Campaigns => Set<Campaign>();
     public DbSet<Opportunity> Opportunities => Set<Opportunity>();

@@ -22,6 +22,7 @@ public static class AuditActions
 public static class AuditEntities
 {
     public const string Contact = "contact";
+    public const string ContactNote = "contactNote";
     public const string Salesperson = "salesperson";
     public const string InteractionTemplate = "interactionTemplate";
     public const string InteractionTemplateSetup = "interactionTemplateSetup";
@@ -34,7 +35,7 @@ public static class AuditEntities
 }
 
 /// <summary>
-/// Writes the audit trail: every deletion, cancel and un-cancel, delete of canceled entries, change of the interaction
+/// Writes the audit trail: every deletion (a contact's note too), cancel and un-cancel, delete of canceled entries, change of the interaction
 /// template setup, user and role change, password reset or change, and sign-in lockout is attributable (who, when).
 /// <see cref="Add"/> only adds the line to the caller's unit of work: it is saved by the caller's SaveChanges, in the
 /// caller's transaction, with the change itself.

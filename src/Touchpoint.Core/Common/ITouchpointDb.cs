@@ -19,6 +19,7 @@ public interface ITouchpointDb
 {
     DbSet<Contact> Contacts { get; }
     DbSet<ContactBusinessRelation> ContactBusinessRelations { get; }
+    DbSet<ContactNote> ContactNotes { get; }
     DbSet<Salesperson> Salespeople { get; }
     DbSet<Campaign> Campaigns { get; }
     DbSet<Opportunity> Opportunities { get; }

@@ -5,7 +5,7 @@ using Touchpoint.Core.Common;
 namespace Touchpoint.Core.Contacts;
 
 /// <summary>
-/// Deletes a contact and its business relations. Refused (409) while persons belong to the company or
+/// Deletes a contact with its business relations and notes. Refused (409) while persons belong to the company or
 /// opportunities or segment lines name the contact. Its interaction log entries stay (rule 36), but they lose their
 /// contact: a contact with history is deleted only by an administrator (403 for others) who confirms it knowing how
 /// many entries it touches (409 without the confirmation). Every deletion is in the audit trail.
@@ -55,6 +55,8 @@ public sealed class DeleteContact(ITouchpointDb db, AuditTrail audit)
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ContactBusinessRelations.Where(r => r.ContactNo == no).ExecuteDeleteAsync(ct);
+        // The notes are the contact's own (no history rule keeps them): they go with it, counted in its audit line.
+        var notes = await db.ContactNotes.Where(n => n.ContactNo == no).ExecuteDeleteAsync(ct);
         // Rule 36: the history stays. A person's entries move to its company; a company's lose their contact.
         if (contact.Type == ContactType.Person && contact.CompanyNo is { } companyNo)
         {
@@ -67,7 +69,7 @@ public sealed class DeleteContact(ITouchpointDb db, AuditTrail audit)
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ContactNo, "").SetProperty(e => e.ContactCompanyNo, (string?)null), ct);
         }
         db.Contacts.Remove(contact);
-        audit.Add(AuditActions.Delete, AuditEntities.Contact, no, AuditTrail.Describe(("name", contact.Name), ("interactions", history)), userId);
+        audit.Add(AuditActions.Delete, AuditEntities.Contact, no, AuditTrail.Describe(("name", contact.Name), ("interactions", history), ("notes", notes == 0 ? null : (int?)notes)), userId);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -495,6 +495,48 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Contacts.ContactNote", b =>
+                {
+                    b.Property<long>("LineNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("LineNo"));
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("LineNo");
+
+                    b.HasIndex("ContactNo", "Date", "Time", "LineNo");
+
+                    b.ToTable("ContactNotes");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
                 {
                     b.Property<long>("EntryNo")
@@ -1774,6 +1816,16 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.ContactBusinessRelation", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Contacts.ContactNote", b =>
                 {
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()

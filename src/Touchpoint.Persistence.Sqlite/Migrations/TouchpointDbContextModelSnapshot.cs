@@ -478,6 +478,46 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     b.ToTable("ContactBusinessRelations");
                 });
 
+            modelBuilder.Entity("Touchpoint.Core.Contacts.ContactNote", b =>
+                {
+                    b.Property<long>("LineNo")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactNo")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("LineNo");
+
+                    b.HasIndex("ContactNo", "Date", "Time", "LineNo");
+
+                    b.ToTable("ContactNotes");
+                });
+
             modelBuilder.Entity("Touchpoint.Core.Delivery.DeliverySorter", b =>
                 {
                     b.Property<long>("EntryNo")
@@ -1749,6 +1789,16 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Touchpoint.Core.Contacts.ContactBusinessRelation", b =>
+                {
+                    b.HasOne("Touchpoint.Core.Contacts.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactNo")
+                        .HasPrincipalKey("No")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Touchpoint.Core.Contacts.ContactNote", b =>
                 {
                     b.HasOne("Touchpoint.Core.Contacts.Contact", null)
                         .WithMany()

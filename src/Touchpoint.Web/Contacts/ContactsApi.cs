@@ -62,6 +62,8 @@ internal static class ContactsApi
         .WithDescription("A contact with interaction log entries keeps them without it (rule 36): only an admin may delete it (403 for "
             + "others), and only with confirm=true (409 without, saying how many entries it has).");
 
+        contacts.MapContactTimeline();
+
         var relations = contacts.MapGroup("/{no}/businessRelations").WithTags("Business relations");
         relations.MapGet("/", async (string no, ListBusinessRelations list, CancellationToken ct) =>
             TypedResults.Ok(new { value = await list.HandleAsync(no, ct), nextCursor = (string?)null }));
