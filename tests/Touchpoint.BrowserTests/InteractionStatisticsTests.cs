@@ -102,4 +102,41 @@ public sealed class InteractionStatisticsTests(BrowserFixture browser) : IClassF
         await Expect(page.GetByTestId("template-code")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("statistics-factbox")).ToHaveCountAsync(0);
     }
+
+    [BrowserFact]
+    public async Task Each_number_of_interactions_opens_the_entries_it_counts_and_canceled_ones_are_left_out()
+    {
+        // A year of its own (2018) with a group of its own: two live PHONE calls in March, one canceled, one meeting.
+        await LogAsync("OUTGOING", new DateOnly(2018, 3, 5), 1m, 15m);
+        await LogAsync("INCOME", new DateOnly(2018, 3, 9), 0m, 15m);
+        await LogAsync("INHOUSE", new DateOnly(2018, 4, 2), 25m, 120m);
+        var client = await browser.App.ClientAsync(Roles.Sales);
+        var canceled = (await client.LogInteractionAsync(Person, "OUTGOING", date: new DateOnly(2018, 3, 20), cost: 1m, duration: 15m)).GetProperty("entryNo").GetInt64();
+        (await client.PostAsync($"/api/v1/interactionLogEntries/{canceled}/cancel", null)).EnsureSuccessStatusCode();
+
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/interactions/statistics");
+        await SetDateAsync(page, "statistics-date-from", new DateOnly(2018, 1, 1));
+        await SetDateAsync(page, "statistics-date-to", new DateOnly(2018, 12, 31));
+        var phone = page.GetByTestId("statistics-group-link-PHONE");
+        await Expect(phone).ToHaveTextAsync("2");
+
+        await phone.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/interactionLogEntries\\?canceled=false&interactionGroupCode=PHONE&dateFrom=2018-01-01&dateTo=2018-12-31$"));
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("log-group-filter")).ToContainTextAsync("Interaction group PHONE");
+        var rows = page.GetByTestId("log-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(page.GetByTestId("log-date-from").Locator("input")).ToHaveValueAsync("1/1/2018");
+
+        // A month's number: the entries of that month only.
+        await page.GoBackAsync();
+        await page.WaitForInteractiveAsync();
+        await SetDateAsync(page, "statistics-date-from", new DateOnly(2018, 1, 1));
+        await SetDateAsync(page, "statistics-date-to", new DateOnly(2018, 12, 31));
+        await page.GetByTestId("statistics-month-link-2018-04").ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("dateFrom=2018-04-01&dateTo=2018-04-30$"));
+        await Expect(page.GetByTestId("log-table").Locator("tbody tr")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("log-table").Locator("tbody tr")).ToContainTextAsync("Meeting at our place");
+    }
 }
