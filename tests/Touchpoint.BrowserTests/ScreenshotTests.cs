@@ -21,14 +21,18 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
     {
         var admin = await browser.App.ClientAsync(Roles.Admin);
         var company = await FirstCompanyWithPersonsAsync(admin);
-        var shots = new (string Name, string Path, string Locale, int Width, int Height)[]
+        var entry = await AnEntryWithCommentsAsync(admin);
+        var shots = new (string Name, string Path, string Locale, int Width, int Height, string? ScrollTo)[]
         {
-            ("home", "/", "en-US", DesktopWidth, DesktopHeight),
-            ("contact-card", "/contacts/" + company, "en-US", DesktopWidth, DesktopHeight),
-            ("interaction-log", "/interactionLogEntries", "en-US", DesktopWidth, DesktopHeight),
-            ("statistics-nl", "/interactions/statistics", "nl-NL", DesktopWidth, DesktopHeight),
-            ("phone-interaction-log", "/interactionLogEntries", "en-US", PhoneWidth, PhoneHeight),
-            ("phone-contact-card-sv", "/contacts/" + company, "sv-SE", PhoneWidth, PhoneHeight),
+            ("home", "/", "en-US", DesktopWidth, DesktopHeight, null),
+            ("contact-card", "/contacts/" + company, "en-US", DesktopWidth, DesktopHeight, null),
+            ("contact-timeline", "/contacts/" + company, "en-US", DesktopWidth, DesktopHeight, "contact-timeline"),
+            ("interaction-log", "/interactionLogEntries", "en-US", DesktopWidth, DesktopHeight, null),
+            ("interaction-log-entry", "/interactionLogEntries/" + entry, "en-US", DesktopWidth, DesktopHeight, null),
+            ("statistics-nl", "/interactions/statistics", "nl-NL", DesktopWidth, DesktopHeight, null),
+            ("phone-home-ru", "/", "ru-RU", PhoneWidth, PhoneHeight, null),
+            ("phone-interaction-log", "/interactionLogEntries", "en-US", PhoneWidth, PhoneHeight, null),
+            ("phone-contact-card-sv", "/contacts/" + company, "sv-SE", PhoneWidth, PhoneHeight, null),
         };
         var folder = Environment.GetEnvironmentVariable("TOUCHPOINT_SCREENSHOTS");
         if (!string.IsNullOrEmpty(folder))
@@ -53,6 +57,12 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
             await Expect(page.Locator("h1, h2, h3, h4, h5, h6").First).ToBeVisibleAsync();
             // Lists and fact boxes fill in after the circuit connects: wait until the network is quiet.
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+            if (shot.ScrollTo is { } part)
+            {
+                // The part at the top of the screen, as a user who scrolled down to it sees it.
+                await page.GetByTestId(part).EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+                await page.WaitForTimeoutAsync(300);
+            }
             Assert.True(errors.Count == 0, $"{shot.Name} ({shot.Path}): {string.Join("; ", errors)}");
             if (!string.IsNullOrEmpty(folder))
             {
@@ -60,6 +70,16 @@ public sealed class ScreenshotTests(BrowserFixture browser) : IClassFixture<Brow
             }
             await page.Context.CloseAsync();
         }
+    }
+
+    // An entry that shows what its page holds: comments and a letter.
+    private static async Task<long> AnEntryWithCommentsAsync(HttpClient admin)
+    {
+        using var entries = System.Text.Json.JsonDocument.Parse(await admin.GetStringAsync("/api/v1/interactionLogEntries?limit=500"));
+        var all = entries.RootElement.GetProperty("value").EnumerateArray().ToList();
+        var best = all.FirstOrDefault(e => e.GetProperty("hasComments").GetBoolean() && e.GetProperty("hasAttachment").GetBoolean());
+        return (best.ValueKind == System.Text.Json.JsonValueKind.Undefined
+            ? all.First(e => e.GetProperty("hasComments").GetBoolean()) : best).GetProperty("entryNo").GetInt64();
     }
 
     private static async Task<string> FirstCompanyWithPersonsAsync(HttpClient admin)

@@ -74,6 +74,15 @@ public sealed class DemoHistory(
     ];
 
     // Subjects of calls and meetings in the languages of the UI; contacts in English-speaking countries and Germany get English.
+    // What a salesperson notes after a call or a meeting (BC's Inter. Log Entry Comment Lines, at most 80 characters).
+    private static readonly Dictionary<string, string[]> Notes = new(StringComparer.Ordinal)
+    {
+        [DemoLetters.English] = ["Wants a quote before the end of the month.", "Send the new catalogue.", "Decision maker is on holiday until the 20th.", "Call back next week."],
+        [DemoLetters.Dutch] = ["Wil voor het einde van de maand een offerte.", "Nieuwe catalogus sturen.", "Beslisser is tot de 20e met vakantie.", "Volgende week terugbellen."],
+        [DemoLetters.Swedish] = ["Vill ha en offert före månadens slut.", "Skicka den nya katalogen.", "Beslutsfattaren är på semester till den 20:e.", "Ring tillbaka nästa vecka."],
+        [DemoLetters.Russian] = ["Просит предложение до конца месяца.", "Отправить новый каталог.", "Руководитель в отпуске до 20-го числа.", "Перезвонить на следующей неделе."],
+    };
+
     private static readonly Dictionary<string, Dictionary<string, string[]>> Subjects = new(StringComparer.Ordinal)
     {
         ["OUTGOING"] = new(StringComparer.Ordinal)
@@ -221,6 +230,11 @@ public sealed class DemoHistory(
             Description = description,
             Evaluation = Pick(random, Evaluations, e => e.Weight).Evaluation,
             AttemptFailed = template == "OUTGOING" && random.Next(100) < 10,
+            // About every fourth call or meeting has a note of what was said, as the wizard's Comments step keeps it;
+            // chosen by the moment, not by the random sequence, so that the rest of the demo stays as it was.
+            Comments = template is "OUTGOING" or "INCOME" or "ONSITE" or "INHOUSE" && (date.DayNumber + time.Minute) % 4 == 0
+                ? [Notes[language][(date.DayNumber + time.Hour) % Notes[language].Length]]
+                : null,
         };
     }
 
