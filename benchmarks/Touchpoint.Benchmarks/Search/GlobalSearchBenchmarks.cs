@@ -18,6 +18,7 @@ namespace Touchpoint.Benchmarks.Search;
 public class GlobalSearchBenchmarks
 {
     private ServiceProvider _services = null!;
+    private AsyncServiceScope _bareScope;
     private DbConnection _bare = null!;
     private List<DbCommand> _commands = [];
     private string _term = "";
@@ -49,14 +50,12 @@ public class GlobalSearchBenchmarks
         capture.Enabled = true;
         await SearchAsync();
         capture.Enabled = false;
-        await using (var scope = _services.CreateAsyncScope())
-        {
-            // A connection of its own, outside EF, to the same database: the bare path.
-            var app = scope.ServiceProvider.GetRequiredService<TouchpointDbContext>().Database.GetDbConnection();
-            _bare = DbProviderFactories.GetFactory(app)!.CreateConnection()!;
-            _bare.ConnectionString = app.ConnectionString;
-        }
-        await _bare.OpenAsync();
+        // One connection held open for the whole run, opened as the app opens it (SQLite's own functions and pragmas),
+        // and used without EF: the bare path.
+        _bareScope = _services.CreateAsyncScope();
+        var context = _bareScope.ServiceProvider.GetRequiredService<TouchpointDbContext>();
+        await context.Database.OpenConnectionAsync();
+        _bare = context.Database.GetDbConnection();
         _commands = [.. capture.Commands.Select(c =>
         {
             var command = _bare.CreateCommand();
@@ -75,7 +74,7 @@ public class GlobalSearchBenchmarks
     [GlobalCleanup]
     public async Task CleanupAsync()
     {
-        await _bare.DisposeAsync();
+        await _bareScope.DisposeAsync();
         await _services.DisposeAsync();
     }
 
