@@ -113,6 +113,9 @@ public static class CoreServices
         services.AddScoped<CancelInteractionLogEntries>();
         services.AddScoped<InteractionStatistics>();
         services.AddScoped<InteractionStatisticsOverview>();
+        services.AddScoped<RelationshipManagementCues>();
+        services.AddScoped<GlobalSearch>();
+        services.AddScoped<RecentRecords>();
         services.AddScoped<ResumePostponedInteraction>();
         services.AddScoped<DeletePostponedInteraction>();
         services.AddScoped<DeleteCanceledInteractions>();

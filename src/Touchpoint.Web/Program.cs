@@ -187,6 +187,8 @@ api.MapSegments();
 api.MapDelivery();
 api.MapDocumentEvents();
 api.MapAudit();
+api.MapGlobalSearch();
+api.MapRelationshipManagementCues();
 app.MapAccount();
 app.MapAttachmentDownloads();
 app.MapPageExports();

@@ -47,9 +47,9 @@ public sealed class DeliveryStatusTests(BrowserFixture browser) : IClassFixture<
         var tag = Unique.Code("Dv");
         var (segment, logged, entries) = await LogLettersAsync(browser, tag);
         var page = await browser.SignedInPageAsync();
-        // Nothing failed yet: the home page says nothing about deliveries.
-        await Expect(page.GetByTestId("home-companies")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("home-failed-deliveries")).ToHaveCountAsync(0);
+        // Nothing failed yet: the home page's cue counts none.
+        await Expect(page.GetByTestId("cue-deliveriesInError-count")).ToHaveTextAsync("0");
+        await Expect(page.GetByTestId("cue-deliveriesInError")).Not.ToHaveClassAsync(new Regex("tp-cue-alert"));
 
         var sentAt = new DateTimeOffset(2026, 11, 30, 9, 15, 0, TimeSpan.Zero);
         await browser.App.MarkDeliveryAsync(entries["Alpha"], DeliveryStatus.Error, error: LongReason);
@@ -57,8 +57,9 @@ public sealed class DeliveryStatusTests(BrowserFixture browser) : IClassFixture<
         await browser.App.MarkDeliveryAsync(entries["Gamma"], DeliveryStatus.None, sentAt);
 
         await page.OpenAsync("/");
-        await Expect(page.GetByTestId("home-failed-deliveries")).ToContainTextAsync("1 delivery failed");
-        await page.GetByTestId("home-failed-deliveries-link").ClickAsync();
+        await Expect(page.GetByTestId("cue-deliveriesInError-count")).ToHaveTextAsync("1");
+        await Expect(page.GetByTestId("cue-deliveriesInError")).ToHaveClassAsync(new Regex("tp-cue-alert"));
+        await page.GetByTestId("cue-deliveriesInError").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/interactionLogEntries\\?deliveryStatus=error$"));
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("log-delivery-filter").GetByRole(Microsoft.Playwright.AriaRole.Combobox)).ToHaveAccessibleNameAsync("Delivery");

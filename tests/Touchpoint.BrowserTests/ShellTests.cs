@@ -11,6 +11,7 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         var page = await browser.SignedInPageAsync();
         await Expect(page.GetByTestId("nav-contacts")).ToBeVisibleAsync();
+        await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("sign-out").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/account/login"));
         // Signed out means signed out: the list is not reachable any more.
@@ -35,14 +36,40 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
     {
         var page = await browser.SignedInPageAsync();
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contacts");
-        await page.GetByTestId("language-picker").Locator("button").First.ClickAsync();
+        await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByTestId("language-nl").ClickAsync();
+        // The language is set by a full page load: wait for the new page's circuit, not the old one's.
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "nl");
         await page.WaitForInteractiveAsync();
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contactpersonen");
+        await page.GetByTestId("user-menu").ClickAsync();
         await Expect(page.GetByTestId("sign-out")).ToContainTextAsync("Afmelden");
+        await Expect(page.GetByTestId("language-nl")).ToHaveAttributeAsync("aria-current", "true");
 
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contactpersonen");
+    }
+}
+
+public sealed class ApiReferenceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [BrowserFact]
+    public async Task The_API_reference_loads_nothing_from_the_internet()
+    {
+        var page = await browser.SignedInPageAsync();
+        var foreign = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (Uri.TryCreate(request.Url, UriKind.Absolute, out var url) && url.Scheme.StartsWith("http", StringComparison.Ordinal)
+                && url.Authority != browser.BaseAddress.Authority)
+            {
+                foreign.Add(request.Url);
+            }
+        };
+        await page.GotoAsync("/scalar/v1");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Expect(page.Locator("body")).ToContainTextAsync("Contacts");
+        Assert.True(foreign.Count == 0, "Loaded from elsewhere: " + string.Join(", ", foreign));
     }
 }
 

@@ -16,6 +16,20 @@ public sealed class ListOpportunities(ITouchpointDb db)
     {
         var take = Cursor.Limit(q.Limit);
         var after = Cursor.Decode(q.Cursor, 1)?[0];
+        var query = Matching(q);
+        if (after is not null)
+        {
+            query = query.Where(o => string.Compare(o.No, after) > 0);
+        }
+        var rows = await query.OrderBy(o => o.No).Take(take + 1).Select(OpportunityDto.Projection).ToListAsync(ct);
+        return Paged.Of(rows, take, r => [r.No]);
+    }
+
+    /// <summary>How many opportunities the filters match (the home page's cue); paging is ignored.</summary>
+    public Task<int> CountAsync(OpportunityListQuery q, CancellationToken ct = default) => Matching(q).CountAsync(ct);
+
+    private IQueryable<Opportunity> Matching(OpportunityListQuery q)
+    {
         var query = db.Opportunities.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
@@ -42,12 +56,7 @@ public sealed class ListOpportunities(ITouchpointDb db)
         {
             query = query.Where(o => o.Status == status);
         }
-        if (after is not null)
-        {
-            query = query.Where(o => string.Compare(o.No, after) > 0);
-        }
-        var rows = await query.OrderBy(o => o.No).Take(take + 1).Select(OpportunityDto.Projection).ToListAsync(ct);
-        return Paged.Of(rows, take, r => [r.No]);
+        return query;
     }
 
     /// <summary>The opportunity's history (rule 68), newest first; at most a few per stage, so not paged.</summary>

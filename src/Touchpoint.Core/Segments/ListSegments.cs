@@ -3,25 +3,46 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Segments;
 
-/// <summary>Segments by number, keyset-paged; search in number and description.</summary>
+/// <summary>
+/// Segments by number, keyset-paged; search in number and description. A segment stays here until it is logged
+/// (logging removes it), so this is BC's list of segments not yet logged.
+/// </summary>
 public sealed class ListSegments(ITouchpointDb db)
 {
-    public async Task<Page<SegmentDto>> HandleAsync(string? search, int? limit, string? cursor, CancellationToken ct = default)
+    public Task<Page<SegmentDto>> HandleAsync(string? search, int? limit, string? cursor, CancellationToken ct = default) =>
+        HandleAsync(search, null, limit, cursor, ct);
+
+    /// <summary>The list, also narrowed to one salesperson's segments (the home page's cue opens it so).</summary>
+    public async Task<Page<SegmentDto>> HandleAsync(string? search, string? salespersonCode, int? limit, string? cursor, CancellationToken ct = default)
     {
         var take = Cursor.Limit(limit);
         var after = Cursor.Decode(cursor, 1)?[0];
-        var query = db.SegmentHeaders.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(search))
-        {
-            var term = search.Trim().ToUpperInvariant();
-            query = query.Where(s => s.No.Contains(term) || s.Description.ToUpper().Contains(term));
-        }
+        var query = Matching(search, salespersonCode);
         if (after is not null)
         {
             query = query.Where(s => string.Compare(s.No, after) > 0);
         }
         var rows = await query.OrderBy(s => s.No).Take(take + 1).Select(SegmentDto.Projection).ToListAsync(ct);
         return Paged.Of(await WithTotalsAsync(rows, ct), take, r => [r.No]);
+    }
+
+    /// <summary>How many segments the filters match (the home page's cue).</summary>
+    public Task<int> CountAsync(string? search, string? salespersonCode, CancellationToken ct = default) =>
+        Matching(search, salespersonCode).CountAsync(ct);
+
+    private IQueryable<SegmentHeader> Matching(string? search, string? salespersonCode)
+    {
+        var query = db.SegmentHeaders.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(search))
+        {
+            var term = search.Trim().ToUpperInvariant();
+            query = query.Where(s => s.No.Contains(term) || s.Description.ToUpper().Contains(term));
+        }
+        if (Codes.Normalize(salespersonCode) is { } salesperson)
+        {
+            query = query.Where(s => s.SalespersonCode == salesperson);
+        }
+        return query;
     }
 
     public async Task<SegmentDto> GetAsync(string no, CancellationToken ct = default)

@@ -36,8 +36,8 @@ internal static class SegmentsApi
     public static void MapSegments(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/segments").WithTags("Segments");
-        group.MapGet("/", async (ListSegments list, string? search, int? limit, string? cursor, CancellationToken ct) =>
-            TypedResults.Ok(await list.HandleAsync(search, limit, cursor, ct)));
+        group.MapGet("/", async (ListSegments list, string? search, string? salespersonCode, int? limit, string? cursor, CancellationToken ct) =>
+            TypedResults.Ok(await list.HandleAsync(search, salespersonCode, limit, cursor, ct)));
         group.MapGet("/{no}", async (string no, ListSegments list, CancellationToken ct) =>
             TypedResults.Ok(await list.GetAsync(no, ct)));
         group.MapPost("/", async (HttpRequest request, ClaimsPrincipal user, CreateSegment create, CancellationToken ct) =>

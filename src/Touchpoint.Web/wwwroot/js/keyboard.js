@@ -22,3 +22,27 @@ document.addEventListener("keydown", event => {
         }
     }
 }, true);
+
+// The global search (BC's "Tell me"): Alt+Q as in BC, Ctrl+K (Cmd+K on a Mac) as in modern apps, anywhere in the app,
+// also while typing in a field. It presses the app bar's search button, which opens the search box; by the key's
+// place (event.code), so that it works with any keyboard layout (Alt+Q is Alt+Й on a Russian one).
+document.addEventListener("keydown", event => {
+    const ctrlK = (event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.code === "KeyK";
+    const altQ = event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyQ";
+    if (!ctrlK && !altQ) {
+        return;
+    }
+    const button = document.querySelector("[data-global-search]");
+    if (button) {
+        event.preventDefault();
+        button.click();
+    }
+});
+
+// In the search box the arrows move through the results (the box handles them), not the caret to the text's ends.
+document.addEventListener("keydown", event => {
+    if ((event.key === "ArrowDown" || event.key === "ArrowUp") && event.target instanceof HTMLInputElement
+        && event.target.closest(".tp-search-input")) {
+        event.preventDefault();
+    }
+}, true);
