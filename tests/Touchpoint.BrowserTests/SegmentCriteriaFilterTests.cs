@@ -47,6 +47,27 @@ public sealed class SegmentCriteriaFilterTests(BrowserFixture browser) : IClassF
         await Expect(criteria.GetByTestId("criteria-count")).ToHaveCountAsync(0);
     }
 
+    [BrowserFact]
+    public async Task In_Russian_two_added_contacts_are_counted_with_the_few_form()
+    {
+        var client = await browser.App.ClientAsync(Roles.Sales);
+        var contacts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contacts?city={Uri.EscapeDataString("Gävsta")}&limit=2");
+        var nos = contacts.GetProperty("value").EnumerateArray().Select(c => c.GetProperty("no").GetString()!).ToList();
+        Assert.Equal(2, nos.Count);
+        var no = await NewSegmentAsync(client);
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/culture/set?culture=ru&redirectUri={Uri.EscapeDataString($"/segments/{no}")}");
+
+        await page.GetByTestId("segment-add-contacts").ClickAsync();
+        var criteria = page.Locator(".mud-dialog").Filter(new() { Has = page.GetByTestId("criteria-run") });
+        await criteria.GetByTestId("criteria-contact-nos").Locator("input").FillAsync(string.Join(", ", nos));
+        // 2 takes the "few" form in Russian: "2 контакта", not "2 контактов".
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync("2 подходящих контакта (новых: 2)", new() { Timeout = 20000 });
+        await criteria.GetByTestId("criteria-run").ClickAsync();
+
+        await Expect(page.Snackbar("В сегмент добавлены 2 контакта.")).ToBeVisibleAsync(new() { Timeout = 20000 });
+    }
+
     public static TheoryData<string, int, int> Layouts => new()
     {
         { "en", 1366, 900 }, { "en", 390, 844 }, { "sv", 1366, 900 }, { "sv", 390, 844 },
