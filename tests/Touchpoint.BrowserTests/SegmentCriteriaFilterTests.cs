@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Touchpoint.Core.Common;
 using static Microsoft.Playwright.Assertions;
@@ -66,6 +67,23 @@ public sealed class SegmentCriteriaFilterTests(BrowserFixture browser) : IClassF
         await criteria.GetByTestId("criteria-run").ClickAsync();
 
         await Expect(page.Snackbar("В сегмент добавлены 2 контакта.")).ToBeVisibleAsync(new() { Timeout = 20000 });
+    }
+
+    [BrowserFact]
+    public async Task The_interaction_template_filter_is_picked_by_typing_part_of_the_template()
+    {
+        var no = await NewSegmentAsync(await browser.App.ClientAsync(Roles.Sales));
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/segments/{no}");
+        var criteria = await OpenCriteriaAsync(page, Cities);
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync("16 contacts match (16 new)", new() { Timeout = 20000 });
+
+        await page.PickTemplateAsync("criteria-template", "S_QUOTE");
+
+        await Expect(criteria.GetByTestId("criteria-template").Locator("input").First).ToHaveValueAsync(new Regex("^S_QUOTE · "));
+        // Only the contacts of those cities with a sales quote logged are counted now, and never more than before.
+        await Expect(criteria.GetByTestId("criteria-count")).Not.ToHaveTextAsync("16 contacts match (16 new)", new() { Timeout = 20000 });
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync(new Regex("^([0-9]|1[0-5]) contacts? match"));
     }
 
     public static TheoryData<string, int, int> Layouts => new()
