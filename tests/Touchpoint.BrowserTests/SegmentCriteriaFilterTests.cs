@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Touchpoint.Core.Common;
 using static Microsoft.Playwright.Assertions;
@@ -45,6 +46,44 @@ public sealed class SegmentCriteriaFilterTests(BrowserFixture browser) : IClassF
         await criteria.GetByTestId("criteria-city").Locator("input").FillAsync("Gävsta||");
         await Expect(criteria.GetByTestId("criteria-city")).ToContainTextAsync("is not a valid filter", new() { Timeout = 20000 });
         await Expect(criteria.GetByTestId("criteria-count")).ToHaveCountAsync(0);
+    }
+
+    [BrowserFact]
+    public async Task In_Russian_two_added_contacts_are_counted_with_the_few_form()
+    {
+        var client = await browser.App.ClientAsync(Roles.Sales);
+        var contacts = await client.GetFromJsonAsync<JsonElement>($"/api/v1/contacts?city={Uri.EscapeDataString("Gävsta")}&limit=2");
+        var nos = contacts.GetProperty("value").EnumerateArray().Select(c => c.GetProperty("no").GetString()!).ToList();
+        Assert.Equal(2, nos.Count);
+        var no = await NewSegmentAsync(client);
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/culture/set?culture=ru&redirectUri={Uri.EscapeDataString($"/segments/{no}")}");
+
+        await page.GetByTestId("segment-add-contacts").ClickAsync();
+        var criteria = page.Locator(".mud-dialog").Filter(new() { Has = page.GetByTestId("criteria-run") });
+        await criteria.GetByTestId("criteria-contact-nos").Locator("input").FillAsync(string.Join(", ", nos));
+        // 2 takes the "few" form in Russian: "2 контакта", not "2 контактов".
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync("2 подходящих контакта (новых: 2)", new() { Timeout = 20000 });
+        await criteria.GetByTestId("criteria-run").ClickAsync();
+
+        await Expect(page.Snackbar("В сегмент добавлены 2 контакта.")).ToBeVisibleAsync(new() { Timeout = 20000 });
+    }
+
+    [BrowserFact]
+    public async Task The_interaction_template_filter_is_picked_by_typing_part_of_the_template()
+    {
+        var no = await NewSegmentAsync(await browser.App.ClientAsync(Roles.Sales));
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync($"/segments/{no}");
+        var criteria = await OpenCriteriaAsync(page, Cities);
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync("16 contacts match (16 new)", new() { Timeout = 20000 });
+
+        await page.PickTemplateAsync("criteria-template", "S_QUOTE");
+
+        await Expect(criteria.GetByTestId("criteria-template").Locator("input").First).ToHaveValueAsync(new Regex("^S_QUOTE · "));
+        // Only the contacts of those cities with a sales quote logged are counted now, and never more than before.
+        await Expect(criteria.GetByTestId("criteria-count")).Not.ToHaveTextAsync("16 contacts match (16 new)", new() { Timeout = 20000 });
+        await Expect(criteria.GetByTestId("criteria-count")).ToHaveTextAsync(new Regex("^([0-9]|1[0-5]) contacts? match"));
     }
 
     public static TheoryData<string, int, int> Layouts => new()

@@ -59,7 +59,7 @@ public static class EntryCommands
         ArgumentNullException.ThrowIfNull(entryNos);
         var parameters = new DialogParameters<ResendDialog>
         {
-            { d => d.What, entryNos.Count == 1 ? l["ResendOneEntry", entryNos[0]] : l["ResendSelectedEntries", entryNos.Count.ToString("N0", CultureInfo.CurrentCulture)] },
+            { d => d.What, entryNos.Count == 1 ? l["ResendOneEntry", entryNos[0]] : l.Plural("ResendSelectedEntries", entryNos.Count) },
             { d => d.SomeByEmail, !emailSetUp && await SomeByEmailAsync(scopes, entryNos, one) },
             {
                 d => d.Resend, async (request, _) => (await scopes.RunAsync<ResendAttachments, IReadOnlyList<long>>(
