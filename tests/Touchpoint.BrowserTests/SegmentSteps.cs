@@ -39,7 +39,11 @@ internal static class SegmentSteps
     public static async Task ChooseAsync(this IPage page, string testId, string itemText)
     {
         await page.GetByTestId(testId).Locator(".mud-select").First.ClickAsync();
-        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = itemText });
+        var items = page.Locator(".mud-popover-open .mud-list-item");
+        await Expect(items.First).ToBeVisibleAsync();
+        // The item that reads exactly so ("Contact", not "Contact note"), else the one that contains the text.
+        var exact = items.Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{System.Text.RegularExpressions.Regex.Escape(itemText)}\\s*$") });
+        var item = await exact.CountAsync() > 0 ? exact : items.Filter(new() { HasText = itemText });
         await item.ClickAsync();
         await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }

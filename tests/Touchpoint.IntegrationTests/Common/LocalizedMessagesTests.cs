@@ -239,6 +239,62 @@ public sealed partial class LocalizedMessagesTests(AppPerProvider apps) : IClass
     private static List<string> Errors(JsonElement problem, string field) =>
         problem.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()!).ToList();
 
+    /// <summary>
+    /// Every text a page asks for by its key (<c>L["Key"]</c>, <c>L.Plural("Key", …)</c>) exists in English, Dutch,
+    /// Swedish and Russian, with the same placeholders; a key missing from the resources would show as the key itself.
+    /// </summary>
+    [Fact]
+    public void Every_UI_text_a_page_uses_exists_in_all_four_languages()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Touchpoint.slnx")))
+        {
+            root = root.Parent;
+        }
+        Assert.NotNull(root);
+        var web = Path.Combine(root.FullName, "src", "Touchpoint.Web");
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".razor", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
+                         && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            var text = File.ReadAllText(file);
+            used.UnionWith(UiKey().Matches(text).Select(m => m.Groups["key"].Value));
+            foreach (Match m in UiPluralKey().Matches(text))
+            {
+                used.UnionWith(new[] { "_One", "_Few", "_Many" }.Select(form => m.Groups["key"].Value + form));
+            }
+        }
+        Assert.True(used.Count > 300, $"only {used.Count} keys found in {web}");
+        var ui = new ResourceManager(typeof(SharedResource));
+        var english = Texts(ui, CultureInfo.InvariantCulture);
+        var problems = used.Where(k => !english.ContainsKey(k)).Select(k => $"{k} is used but has no English text").ToList();
+        foreach (var language in new[] { "nl", "sv", "ru" })
+        {
+            var translated = Texts(ui, CultureInfo.GetCultureInfo(language));
+            foreach (var (key, text) in english.Where(e => !e.Key.StartsWith("MudBlazor_", StringComparison.Ordinal)))
+            {
+                // BC's blank option (Evaluation " ") is blank in every language.
+                if (!translated.TryGetValue(key, out var other) || (string.IsNullOrWhiteSpace(other) && !string.IsNullOrWhiteSpace(text)))
+                {
+                    problems.Add($"{language}: {key} is missing");
+                }
+                else if (!Placeholders(other).SetEquals(Placeholders(text)))
+                {
+                    problems.Add($"{language}: {key} has other placeholders than the English \"{text}\"");
+                }
+            }
+        }
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems.Order(StringComparer.Ordinal)));
+    }
+
+    [GeneratedRegex(@"\bL\[""(?<key>[A-Za-z][A-Za-z0-9_]*)""")]
+    private static partial Regex UiKey();
+
+    [GeneratedRegex(@"\bL\.Plural\(""(?<key>[A-Za-z][A-Za-z0-9_]*)""")]
+    private static partial Regex UiPluralKey();
+
     private static Dictionary<string, string> Texts(ResourceManager resources, CultureInfo culture)
     {
         var set = resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
