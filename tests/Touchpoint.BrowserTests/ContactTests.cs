@@ -61,4 +61,27 @@ public sealed class ContactTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.GetByTestId("contact-name")).ToContainTextAsync("must have a value");
         await Expect(page.GetByTestId("card-title")).ToHaveTextAsync("New contact");
     }
+
+    [BrowserFact]
+    public async Task The_city_filter_takes_a_BC_filter_expression_and_keeps_it_in_the_address()
+    {
+        var tag = Unique.Code("Ci");
+        var admin = await browser.App.ClientAsync(Touchpoint.Core.Common.Roles.Admin);
+        await admin.CreateCompanyAsync($"North {tag}", $"Ystad{tag}");
+        await admin.CreateCompanyAsync($"South {tag}", $"Kivik{tag}");
+        await admin.CreateCompanyAsync($"West {tag}", $"Lund{tag}");
+        var page = await browser.SignedInPageAsync();
+        await page.OpenAsync("/contacts");
+        await page.GetByTestId("contacts-city-filter").Locator("input").FillAsync($"Ystad{tag}|Kivik{tag}");
+        var rows = page.GetByTestId("contacts-table").Locator("tbody tr");
+        await Expect(rows).ToHaveCountAsync(2);
+        await Expect(rows.Filter(new() { HasText = $"West {tag}" })).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("city="));
+
+        // Opened again from its address, the list shows the same.
+        await page.ReloadAsync();
+        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByTestId("contacts-city-filter").Locator("input")).ToHaveValueAsync($"Ystad{tag}|Kivik{tag}");
+        await Expect(page.GetByTestId("contacts-table").Locator("tbody tr")).ToHaveCountAsync(2);
+    }
 }
