@@ -1,7 +1,7 @@
 namespace Touchpoint.Web.Common;
 
 /// <summary>MudDatePicker works with DateTime; Touchpoint's dates are DateOnly (BC's Date).</summary>
-internal static class DateFields
+public static class DateFields
 {
     public static DateTime? ToDateTime(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
 
