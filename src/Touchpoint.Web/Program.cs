@@ -84,6 +84,7 @@ services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     };
 });
+services.AddSingleton<SecurityStampCheck>();
 services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 services.AddIdentityCore<TouchpointUser>(o =>
     {
@@ -96,6 +97,7 @@ services.AddIdentityCore<TouchpointUser>(o =>
     .AddErrorDescriber<LocalizedIdentityErrors>()
     .AddPasswordValidator<CommonPasswordValidator>()
     .AddEntityFrameworkStores<TouchpointDbContext>()
+    .AddUserManager<TouchpointUserManager>()
     .AddSignInManager<TouchpointSignInManager>()
     .AddDefaultTokenProviders();
 

@@ -29,8 +29,7 @@ internal static class BearerTokenValidation
             context.Fail("The bearer token is not valid or has expired.");
             return;
         }
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<TouchpointUser>>();
-        if (await signIn.ValidateSecurityStampAsync(ticket.Principal) is null)
+        if (!await IsCurrentAsync(context.HttpContext, ticket.Principal))
         {
             context.Fail("The bearer token's user is unknown or disabled, or has signed out or changed since.");
             return;
@@ -43,11 +42,13 @@ internal static class BearerTokenValidation
     /// <summary>The same check for the pages' cookie: refused (and removed) when its user's stamp is no longer current.</summary>
     public static async Task OnValidateCookieAsync(CookieValidatePrincipalContext context)
     {
-        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<TouchpointUser>>();
-        if (context.Principal is null || await signIn.ValidateSecurityStampAsync(context.Principal) is null)
+        if (context.Principal is null || !await IsCurrentAsync(context.HttpContext, context.Principal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
         }
     }
+
+    private static Task<bool> IsCurrentAsync(HttpContext context, System.Security.Claims.ClaimsPrincipal principal) =>
+        context.RequestServices.GetRequiredService<SecurityStampCheck>().IsCurrentAsync(principal, context.RequestServices);
 }

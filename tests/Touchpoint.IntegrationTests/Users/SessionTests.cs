@@ -1,4 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Persistence;
+using Touchpoint.Web.Account;
 using Touchpoint.Core.Common;
 using Touchpoint.TestKit;
 
@@ -99,6 +103,32 @@ public sealed class SessionTests(AppPerProvider apps) : IClassFixture<AppPerProv
         Assert.Equal(HttpStatusCode.Unauthorized, (await user.GetAsync("/api/v1/contacts?limit=1")).StatusCode);
         await (await Sessions.RefreshAsync(app, tokens.Str("refreshToken"))).ProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsync("/api/v1/auth/logout", new { })).StatusCode);
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_stamp_changed_by_another_server_of_the_database_refuses_the_token_within_the_check_lifetime(string provider)
+    {
+        var app = apps.For(provider);
+        var (id, email) = await Sessions.NewUserAsync(app, Roles.Viewer);
+        var user = await Sessions.BearerAsync(app, email);
+        Assert.Equal(HttpStatusCode.OK, (await user.GetAsync("/api/v1/contacts?limit=1")).StatusCode);
+
+        // Not through this server's user manager: as another server, or the command line, would change it.
+        await app.WithScopeAsync(sp => sp.GetRequiredService<TouchpointDbContext>().Database.ExecuteSqlRawAsync(
+            "UPDATE \"AspNetUsers\" SET \"SecurityStamp\" = {0} WHERE \"Id\" = {1}", Guid.NewGuid().ToString("N"), id));
+        var changedAt = DateTimeOffset.UtcNow;
+        HttpStatusCode status;
+        do
+        {
+            status = (await user.GetAsync("/api/v1/contacts?limit=1")).StatusCode;
+            if (status == HttpStatusCode.OK)
+            {
+                await Task.Delay(250);
+            }
+        }
+        while (status == HttpStatusCode.OK && DateTimeOffset.UtcNow - changedAt < SecurityStampCheck.Lifetime + TimeSpan.FromSeconds(5));
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.InRange(DateTimeOffset.UtcNow - changedAt, TimeSpan.Zero, SecurityStampCheck.Lifetime + TimeSpan.FromSeconds(2));
     }
 
     [Theory, SqliteData, PostgresData]
