@@ -19,7 +19,7 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
         "/opportunities/new", "/interactionLogEntries", "/interactions/new", "/interactions/statistics", "/postponedInteractions",
         "/segments", "/segments/new", "/loggedSegments", "/coverSheets/print", "/setup/interactionGroups",
         "/setup/interactionTemplates", "/setup/interactionTemplates/new", "/setup/interactionTemplateSetup", "/setup/noseries",
-        "/setup/users", "/account/denied",
+        "/setup/users", "/setup/auditTrail", "/account/me", "/account/denied",
     ];
 
     [BrowserFact]
@@ -40,6 +40,11 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
         {
             cards.Add("/segments/" + segment);
         }
+        cards.Add("/interactionLogEntries/" + await FirstAsync(admin, "interactionLogEntries", "entryNo"));
+        if (await FirstAsync(admin, "postponedInteractions", "entryNo", required: false) is { } postponed)
+        {
+            cards.Add($"/postponedInteractions/{postponed}/resume");
+        }
 
         var page = await browser.NewPageAsync();
         // Every refusal is reported to the page as an event; the watcher makes it a console error the test sees.
@@ -50,7 +55,8 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            // A policy refusal, or any other error a page writes to the console (a failed script, a Blazor exception).
+            if (message.Type == "error" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
             {
                 violations.Add($"{page.Url}: {message.Text}");
             }
@@ -115,7 +121,7 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
     {
         var page = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/{list}?limit=1");
         var first = page.GetProperty("value").EnumerateArray().FirstOrDefault();
-        return first.ValueKind == JsonValueKind.Object ? Uri.EscapeDataString(first.GetProperty(key).GetString()!)
+        return first.ValueKind == JsonValueKind.Object ? Uri.EscapeDataString(first.GetProperty(key).ToString())
             : required ? throw new InvalidOperationException($"The demo company has no {list}.") : null;
     }
 }
