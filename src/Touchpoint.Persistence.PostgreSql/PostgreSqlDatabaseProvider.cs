@@ -57,7 +57,7 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 
     public Task<IAsyncDisposable> LockForStartupAsync(DbContext db, CancellationToken ct = default) => PostgreSqlStartupLock.AcquireAsync(db, ct);
 
-    // The trigram GIN index on Contacts.SearchText (ContactSearchIndex migration) serves the list's LIKE directly.
+    // The trigram GIN index on Contacts.SearchText (written by hand in the Initial migration) serves the list's LIKE directly.
     public void AddServices(IServiceCollection services)
     {
         services.AddSingleton<IContactSearchIndex, NoContactSearchIndex>();

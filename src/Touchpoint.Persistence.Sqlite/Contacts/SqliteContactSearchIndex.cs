@@ -4,8 +4,8 @@ using Touchpoint.Core.Contacts;
 namespace Touchpoint.Persistence.Sqlite.Contacts;
 
 /// <summary>
-/// The FTS5 trigram table "ContactSearch" (kept in step with Contacts.SearchText by triggers, see the
-/// ContactSearchIndex migration). SQLite's planner cannot tell a rare term from a common one, so the index is asked
+/// The FTS5 trigram table "ContactSearch" (kept in step with Contacts.SearchText by triggers, written by hand in the
+/// Initial migration). SQLite's planner cannot tell a rare term from a common one, so the index is asked
 /// first, for at most max + 1 ids: few matches are fetched by id; many mean the ordered walk fills a page quickly.
 /// </summary>
 internal sealed class SqliteContactSearchIndex(TouchpointDbContext db) : IContactSearchIndex

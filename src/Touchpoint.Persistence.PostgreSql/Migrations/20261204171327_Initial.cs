@@ -33,6 +33,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     Id = table.Column<string>(type: "text", nullable: false),
                     SalespersonCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     UiCulture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Disabled = table.Column<bool>(type: "boolean", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -83,6 +84,25 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Attachments", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Entity = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "character varying(250)", maxLength: 250, nullable: false),
+                    Details = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.EntryNo);
                 });
 
             migrationBuilder.CreateTable(
@@ -226,6 +246,8 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     AttemptFailed = table.Column<bool>(type: "boolean", nullable: false),
                     SalespersonCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     DeliveryStatus = table.Column<int>(type: "integer", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    DeliveryError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Canceled = table.Column<bool>(type: "boolean", nullable: false),
                     CorrespondenceType = table.Column<int>(type: "integer", nullable: false),
                     DocumentType = table.Column<int>(type: "integer", nullable: false),
@@ -348,11 +370,38 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     CampaignNo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     SegmentNo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     Closed = table.Column<bool>(type: "boolean", nullable: false),
-                    CreationDate = table.Column<DateOnly>(type: "date", nullable: false)
+                    CreationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    SalesCycleStage = table.Column<int>(type: "integer", nullable: false),
+                    EstimatedValueLcy = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ChancesOfSuccessPct = table.Column<int>(type: "integer", nullable: false),
+                    EstimatedClosingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateClosed = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Opportunities", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityEntries",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OpportunityNo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DateOfChange = table.Column<DateOnly>(type: "date", nullable: false),
+                    SalesCycleStage = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    EstimatedValueLcy = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ChancesOfSuccessPct = table.Column<int>(type: "integer", nullable: false),
+                    EstimatedClosingDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    UserId = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Active = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityEntries", x => x.EntryNo);
                 });
 
             migrationBuilder.CreateTable(
@@ -516,6 +565,25 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RefreshTokenGrants",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTokenGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RefreshTokenGrants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContactBusinessRelations",
                 columns: table => new
                 {
@@ -528,6 +596,31 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                     table.PrimaryKey("PK_ContactBusinessRelations", x => new { x.ContactNo, x.LinkToTable, x.LinkNo });
                     table.ForeignKey(
                         name: "FK_ContactBusinessRelations_Contacts_ContactNo",
+                        column: x => x.ContactNo,
+                        principalTable: "Contacts",
+                        principalColumn: "No",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactNotes",
+                columns: table => new
+                {
+                    LineNo = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ContactNo = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactNotes", x => x.LineNo);
+                    table.ForeignKey(
+                        name: "FK_ContactNotes_Contacts_ContactNo",
                         column: x => x.ContactNo,
                         principalTable: "Contacts",
                         principalColumn: "No",
@@ -562,6 +655,33 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                         principalTable: "InteractionGroups",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliverySorter",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "bigint", nullable: false),
+                    CorrespondenceType = table.Column<int>(type: "integer", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    SendWordDocsAsAttmt = table.Column<bool>(type: "boolean", nullable: false),
+                    LanguageCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    DeliveryId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "bigint", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "bigint", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliverySorter", x => x.EntryNo);
+                    table.ForeignKey(
+                        name: "FK_DeliverySorter_InteractionLogEntries_EntryNo",
+                        column: x => x.EntryNo,
+                        principalTable: "InteractionLogEntries",
+                        principalColumn: "EntryNo",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -796,6 +916,21 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 column: "ContentHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Date_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "Date", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_Key_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "Key", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignEntries_CampaignNo_EntryNo",
                 table: "CampaignEntries",
                 columns: new[] { "CampaignNo", "EntryNo" });
@@ -817,6 +952,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactNotes_ContactNo_Date_Time_LineNo",
+                table: "ContactNotes",
+                columns: new[] { "ContactNo", "Date", "Time", "LineNo" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_CompanyNo_No",
                 table: "Contacts",
                 columns: new[] { "CompanyNo", "No" });
@@ -830,6 +970,11 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "IX_Contacts_SearchName_No",
                 table: "Contacts",
                 columns: new[] { "SearchName", "No" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliverySorter_CorrespondenceType_NextAttemptAt",
+                table: "DeliverySorter",
+                columns: new[] { "CorrespondenceType", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InteractionLogEntries_AttachmentNo",
@@ -858,6 +1003,12 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "IX_InteractionLogEntries_ContactNo_Postponed_Date_TimeOfIntera~",
                 table: "InteractionLogEntries",
                 columns: new[] { "ContactNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InteractionLogEntries_Delivery",
+                table: "InteractionLogEntries",
+                columns: new[] { "DeliveryStatus", "Postponed", "Date", "TimeOfInteraction", "EntryNo" },
+                filter: "\"DeliveryStatus\" <> 0 OR \"DeliveredAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InteractionLogEntries_DocumentType_DocumentNo",
@@ -932,6 +1083,16 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 column: "SalespersonCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityEntries_OpportunityNo_EntryNo",
+                table: "OpportunityEntries",
+                columns: new[] { "OpportunityNo", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokenGrants_UserId",
+                table: "RefreshTokenGrants",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SegmentHeaders_CampaignNo",
                 table: "SegmentHeaders",
                 column: "CampaignNo");
@@ -974,6 +1135,7 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The trigram index goes with Contacts; pg_trgm stays, as something else in the database may use it.
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -996,6 +1158,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "CampaignEntries");
 
             migrationBuilder.DropTable(
@@ -1005,7 +1170,13 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "ContactBusinessRelations");
 
             migrationBuilder.DropTable(
+                name: "ContactNotes");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeliverySorter");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -1032,6 +1203,12 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
+                name: "OpportunityEntries");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTokenGrants");
+
+            migrationBuilder.DropTable(
                 name: "Salespeople");
 
             migrationBuilder.DropTable(
@@ -1050,9 +1227,6 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
@@ -1060,6 +1234,9 @@ namespace Touchpoint.Persistence.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "InteractionTemplates");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "SavedSegmentCriteria");

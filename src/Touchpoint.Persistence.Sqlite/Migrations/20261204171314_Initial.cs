@@ -32,6 +32,7 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     Id = table.Column<string>(type: "TEXT", nullable: false),
                     SalespersonCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     UiCulture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -82,6 +83,25 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Attachments", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Entity = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 250, nullable: false),
+                    Details = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.EntryNo);
                 });
 
             migrationBuilder.CreateTable(
@@ -225,6 +245,8 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     AttemptFailed = table.Column<bool>(type: "INTEGER", nullable: false),
                     SalespersonCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     DeliveryStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeliveredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    DeliveryError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Canceled = table.Column<bool>(type: "INTEGER", nullable: false),
                     CorrespondenceType = table.Column<int>(type: "INTEGER", nullable: false),
                     DocumentType = table.Column<int>(type: "INTEGER", nullable: false),
@@ -347,11 +369,38 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     CampaignNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     SegmentNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     Closed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreationDate = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    CreationDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SalesCycleStage = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedValueLcy = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ChancesOfSuccessPct = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedClosingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateClosed = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Opportunities", x => x.No);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityEntries",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OpportunityNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DateOfChange = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SalesCycleStage = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedValueLcy = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ChancesOfSuccessPct = table.Column<int>(type: "INTEGER", nullable: false),
+                    EstimatedClosingDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityEntries", x => x.EntryNo);
                 });
 
             migrationBuilder.CreateTable(
@@ -515,6 +564,25 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RefreshTokenGrants",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    ExpiresUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefreshTokenGrants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RefreshTokenGrants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ContactBusinessRelations",
                 columns: table => new
                 {
@@ -527,6 +595,31 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                     table.PrimaryKey("PK_ContactBusinessRelations", x => new { x.ContactNo, x.LinkToTable, x.LinkNo });
                     table.ForeignKey(
                         name: "FK_ContactBusinessRelations_Contacts_ContactNo",
+                        column: x => x.ContactNo,
+                        principalTable: "Contacts",
+                        principalColumn: "No",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ContactNotes",
+                columns: table => new
+                {
+                    LineNo = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ContactNo = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Time = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    ModifiedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ContactNotes", x => x.LineNo);
+                    table.ForeignKey(
+                        name: "FK_ContactNotes_Contacts_ContactNo",
                         column: x => x.ContactNo,
                         principalTable: "Contacts",
                         principalColumn: "No",
@@ -561,6 +654,33 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                         principalTable: "InteractionGroups",
                         principalColumn: "Code",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DeliverySorter",
+                columns: table => new
+                {
+                    EntryNo = table.Column<long>(type: "INTEGER", nullable: false),
+                    CorrespondenceType = table.Column<int>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SendWordDocsAsAttmt = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LanguageCode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    DeliveryId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClaimedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeliverySorter", x => x.EntryNo);
+                    table.ForeignKey(
+                        name: "FK_DeliverySorter_InteractionLogEntries_EntryNo",
+                        column: x => x.EntryNo,
+                        principalTable: "InteractionLogEntries",
+                        principalColumn: "EntryNo",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -795,6 +915,21 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 column: "ContentHash");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Date_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "Date", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Entity_Key_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "Entity", "Key", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_UserId_EntryNo",
+                table: "AuditEntries",
+                columns: new[] { "UserId", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CampaignEntries_CampaignNo_EntryNo",
                 table: "CampaignEntries",
                 columns: new[] { "CampaignNo", "EntryNo" });
@@ -816,6 +951,11 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ContactNotes_ContactNo_Date_Time_LineNo",
+                table: "ContactNotes",
+                columns: new[] { "ContactNo", "Date", "Time", "LineNo" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Contacts_CompanyNo_No",
                 table: "Contacts",
                 columns: new[] { "CompanyNo", "No" });
@@ -829,6 +969,11 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "IX_Contacts_SearchName_No",
                 table: "Contacts",
                 columns: new[] { "SearchName", "No" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeliverySorter_CorrespondenceType_NextAttemptAt",
+                table: "DeliverySorter",
+                columns: new[] { "CorrespondenceType", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InteractionLogEntries_AttachmentNo",
@@ -857,6 +1002,12 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "IX_InteractionLogEntries_ContactNo_Postponed_Date_TimeOfInteraction_EntryNo",
                 table: "InteractionLogEntries",
                 columns: new[] { "ContactNo", "Postponed", "Date", "TimeOfInteraction", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InteractionLogEntries_Delivery",
+                table: "InteractionLogEntries",
+                columns: new[] { "DeliveryStatus", "Postponed", "Date", "TimeOfInteraction", "EntryNo" },
+                filter: "\"DeliveryStatus\" <> 0 OR \"DeliveredAt\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_InteractionLogEntries_DocumentType_DocumentNo",
@@ -931,6 +1082,16 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 column: "SalespersonCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OpportunityEntries_OpportunityNo_EntryNo",
+                table: "OpportunityEntries",
+                columns: new[] { "OpportunityNo", "EntryNo" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefreshTokenGrants_UserId",
+                table: "RefreshTokenGrants",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SegmentHeaders_CampaignNo",
                 table: "SegmentHeaders",
                 column: "CampaignNo");
@@ -991,6 +1152,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The search index goes first: its triggers go with Contacts, but the virtual table would stay behind.
+            migrationBuilder.Sql("""DROP TABLE IF EXISTS "ContactSearch";""");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1013,6 +1177,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "Attachments");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "CampaignEntries");
 
             migrationBuilder.DropTable(
@@ -1022,7 +1189,13 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "ContactBusinessRelations");
 
             migrationBuilder.DropTable(
+                name: "ContactNotes");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "DeliverySorter");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -1049,6 +1222,12 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "Opportunities");
 
             migrationBuilder.DropTable(
+                name: "OpportunityEntries");
+
+            migrationBuilder.DropTable(
+                name: "RefreshTokenGrants");
+
+            migrationBuilder.DropTable(
                 name: "Salespeople");
 
             migrationBuilder.DropTable(
@@ -1067,9 +1246,6 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
                 name: "Contacts");
 
             migrationBuilder.DropTable(
@@ -1077,6 +1253,9 @@ namespace Touchpoint.Persistence.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InteractionTemplates");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "SavedSegmentCriteria");
