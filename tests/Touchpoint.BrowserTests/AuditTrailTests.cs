@@ -102,7 +102,7 @@ public sealed class AuditTrailTests(BrowserFixture browser) : IClassFixture<Brow
 
         var sales = await SalesPageAsync();
         await sales.OpenAsync($"/contacts/{no}");
-        await sales.GetByTestId("contact-delete").ClickAsync();
+        await sales.ChooseCardActionAsync("contact-delete");
         await Expect(sales.GetByTestId("card-error"))
             .ToContainTextAsync($"Contact {no} has 2 interactions. Only an administrator can delete a contact with history.");
         await Expect(sales.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
@@ -110,7 +110,7 @@ public sealed class AuditTrailTests(BrowserFixture browser) : IClassFixture<Brow
 
         var page = await browser.SignedInPageAsync();
         await page.OpenAsync($"/contacts/{no}");
-        await page.GetByTestId("contact-delete").ClickAsync();
+        await page.ChooseCardActionAsync("contact-delete");
         var question = page.DialogWith("Delete contact");
         await Expect(question).ToContainTextAsync($"Contact {no} {name} has 2 interactions, which stay in the log without it. Do you want to delete it?");
         await question.AnswerAsync("Cancel");
@@ -118,7 +118,7 @@ public sealed class AuditTrailTests(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{no}$"));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync($"/api/v1/contacts/{no}"));
 
-        await page.GetByTestId("contact-delete").ClickAsync();
+        await page.ChooseCardActionAsync("contact-delete");
         await page.DialogWith("Delete contact").AnswerAsync("Delete");
         await Expect(page).ToHaveURLAsync(new Regex("/contacts$"));
         await Expect(page.Snackbar($"Contact {no} was deleted.")).ToBeVisibleAsync();

@@ -81,7 +81,7 @@ public sealed class CoverSheetTests(BrowserFixture browser) : IClassFixture<Brow
         await page.AddInitScriptAsync("window.print = () => {};");
         await page.OpenAsync($"/contacts/{person}");
 
-        await page.GetByTestId("contact-print-cover-sheet").ClickAsync();
+        await page.ChooseCardActionAsync("contact-print-cover-sheet");
         var request = page.DialogWith("Log Interaction");
         await Expect(request.GetByTestId("cover-sheet-target")).ToContainTextAsync(person);
         await request.GetByTestId("cover-sheet-log-interaction").Locator("input").UncheckAsync();

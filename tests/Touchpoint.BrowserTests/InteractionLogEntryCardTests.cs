@@ -90,9 +90,9 @@ public sealed class InteractionLogEntryCardTests(BrowserFixture browser) : IClas
         await page.GetByTestId("entry-back").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/interactionLogEntries\\?contactNo={Person}$"));
 
-        // From the contact card's interactions: the title is the link.
+        // From the contact card's timeline: the title is the link.
         await page.OpenAsync($"/contacts/{Person}");
-        var open = page.GetByTestId($"contact-interaction-open-{entryNo}");
+        var open = page.Locator($"[data-testid=timeline-item-title][data-entry-no='{entryNo}']");
         await Expect(open).ToHaveTextAsync(new Regex("^Outgoing phone call"));
         await open.ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/interactionLogEntries/{entryNo}$"));
@@ -157,23 +157,25 @@ public sealed class InteractionLogEntryCardTests(BrowserFixture browser) : IClas
         await Expect(page.GetByTestId("entry-uncancel")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("entry-cancel")).ToHaveCountAsync(0);
 
-        // The log greys the row and says Canceled; so does the contact's interactions part.
+        // The log greys the row and says Canceled; so does the contact's timeline.
         await page.OpenAsync($"/interactionLogEntries?contactNo={contact}");
         var row = page.GetByTestId("log-table").Locator("tbody tr").Filter(new() { HasText = description });
         await Expect(row).ToHaveClassAsync(new Regex("tp-canceled-row"));
         await Expect(row.GetByTestId("log-canceled")).ToHaveTextAsync("Canceled");
         var live = No(await admin.LogInteractionAsync(contact, "OUTGOING", $"Live {tag}"));
         await page.OpenAsync($"/contacts/{contact}");
-        var part = page.GetByTestId("contact-interactions-table");
-        var canceledRow = part.Locator("tbody tr").Filter(new() { HasText = description });
-        await Expect(canceledRow).ToHaveClassAsync(new Regex("tp-canceled-row"));
-        await Expect(canceledRow.GetByTestId("contact-interaction-canceled")).ToHaveTextAsync("Canceled");
-        var liveRow = part.Locator("tbody tr").Filter(new() { Has = page.GetByTestId($"contact-interaction-open-{live}") });
-        await Expect(liveRow).Not.ToHaveClassAsync(new Regex("tp-canceled-row"));
-        await Expect(liveRow.GetByTestId("contact-interaction-canceled")).ToHaveTextAsync("");
-        // The rows are grey, not hidden: the text is still readable against its background.
-        var color = await canceledRow.Locator("td").First.EvaluateAsync<string>("e => getComputedStyle(e).color");
-        Assert.NotEqual(await liveRow.Locator("td").First.EvaluateAsync<string>("e => getComputedStyle(e).color"), color);
+        var items = page.GetByTestId("timeline-item");
+        var canceledItem = items.Filter(new() { Has = page.Locator($"[data-entry-no='{entryNo}']") });
+        await Expect(canceledItem).ToHaveClassAsync(new Regex("tp-timeline-muted"));
+        await Expect(canceledItem.GetByTestId("timeline-canceled")).ToHaveTextAsync("Canceled");
+        await Expect(canceledItem.GetByTestId("timeline-item-description")).ToHaveTextAsync(description);
+        var liveItem = items.Filter(new() { Has = page.Locator($"[data-entry-no='{live}']") });
+        await Expect(liveItem).Not.ToHaveClassAsync(new Regex("tp-timeline-muted"));
+        await Expect(liveItem.GetByTestId("timeline-canceled")).ToHaveCountAsync(0);
+        // The canceled item is grey, not hidden: still readable, fainter than the live one.
+        const string Opacity = "e => parseFloat(getComputedStyle(e.querySelector('.tp-timeline-body')).opacity)";
+        var faint = await canceledItem.EvaluateAsync<double>(Opacity);
+        Assert.True(faint >= 0.5 && faint < await liveItem.EvaluateAsync<double>(Opacity), $"The canceled item's opacity is {faint}.");
     }
 
     [BrowserFact]
@@ -249,16 +251,22 @@ public sealed class InteractionLogEntryCardTests(BrowserFixture browser) : IClas
         await page.SetViewportSizeAsync(390, 844);
         await page.SignInAsync();
         await page.OpenAsync($"/interactionLogEntries/{entryNo}");
-        foreach (var action in new[] { "entry-evaluate", "entry-cancel", "entry-create-opportunity", "entry-add-comment" })
+        // Evaluate and the "more" menu on one line; the other actions in that menu.
+        var evaluate = await page.GetByTestId("entry-evaluate").BoxAsync();
+        var more = await page.GetByTestId("card-more").GetByRole(AriaRole.Button).BoxAsync();
+        foreach (var (action, box) in new[] { ("entry-evaluate", evaluate), ("card-more", more) })
         {
-            var button = page.GetByTestId(action);
-            await button.ScrollIntoViewIfNeededAsync();
-            await Expect(button).ToBeVisibleAsync();
-            var box = await button.BoundingBoxAsync() ?? throw new InvalidOperationException($"{action} is not shown.");
             Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"{action} runs off the screen ({box.X} + {box.Width}).");
         }
+        Assert.True(Math.Abs(evaluate.Y - more.Y) < 8, $"The actions take more than one line ({evaluate.Y}, {more.Y}).");
+        await Expect(page.GetByTestId("entry-cancel")).ToBeHiddenAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= 390"), "The card is wider than the phone.");
-        await page.GetByTestId("entry-add-comment").ClickAsync();
+        await page.GetByTestId("card-more").GetByRole(AriaRole.Button).ClickAsync();
+        foreach (var action in new[] { "card-more-cancel", "card-more-create-opportunity", "card-more-add-comment" })
+        {
+            await Expect(page.GetByTestId(action)).ToBeInViewportAsync();
+        }
+        await page.GetByTestId("card-more-add-comment").ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByTestId("comment-text").Locator("input").FillAsync("По телефону");
         await page.GetByTestId("comment-save").ClickAsync();
         await Expect(page.GetByTestId("comment-line-text")).ToHaveTextAsync(["По телефону"]);

@@ -33,9 +33,9 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         await page.FinishWizardAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
-        var part = page.GetByTestId("contact-interactions");
-        await Expect(part).ToContainTextAsync(description);
-        await Expect(part.Locator("tbody tr").Filter(new() { HasText = description })).ToHaveCountAsync(1);
+        var timeline = page.GetByTestId("contact-timeline");
+        await Expect(timeline).ToContainTextAsync(description);
+        await Expect(timeline.GetByTestId("timeline-item").Filter(new() { HasText = description })).ToHaveCountAsync(1);
     }
 
     [BrowserFact]
@@ -53,7 +53,8 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
 
         // Postponed: not in the contact's interactions (rule 26), but on Postponed Interactions.
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
-        await Expect(page.GetByTestId("contact-interactions-table")).Not.ToContainTextAsync(description);
+        await Expect(page.GetByTestId("timeline-items")).ToHaveAttributeAsync("aria-busy", "false");
+        await Expect(page.GetByTestId("contact-timeline")).Not.ToContainTextAsync(description);
         await page.OpenAsync("/postponedInteractions");
         var row = page.GetByTestId("postponed-table").Locator("tbody tr").Filter(new() { HasText = description });
         await Expect(row).ToHaveCountAsync(1);
@@ -66,7 +67,7 @@ public sealed class InteractionWizardTests(BrowserFixture browser) : IClassFixtu
         await page.FinishWizardAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{Person}$"));
-        await Expect(page.GetByTestId("contact-interactions").Locator("tbody tr").Filter(new() { HasText = description })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("timeline-item").Filter(new() { HasText = description })).ToHaveCountAsync(1);
         await page.OpenAsync("/postponedInteractions");
         await Expect(page.GetByTestId("postponed-table")).Not.ToContainTextAsync(description);
     }

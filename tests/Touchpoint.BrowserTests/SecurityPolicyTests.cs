@@ -100,10 +100,10 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
         }
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login$"));
-        var emailLabel = await BoxAsync(page.Locator("label[for=email]"));
-        var email = await BoxAsync(page.Locator("#email"));
-        var passwordLabel = await BoxAsync(page.Locator("label[for=password]"));
-        var password = await BoxAsync(page.Locator("#password"));
+        var emailLabel = await page.Locator("label[for=email]").BoxAsync();
+        var email = await page.Locator("#email").BoxAsync();
+        var passwordLabel = await page.Locator("label[for=password]").BoxAsync();
+        var password = await page.Locator("#password").BoxAsync();
         Assert.True(email.Y >= emailLabel.Y + emailLabel.Height - 1, "The e-mail field is beside its label, not below it.");
         Assert.True(passwordLabel.Y >= email.Y + email.Height - 1, "The password label is beside the e-mail field, not below it.");
         Assert.True(password.Y >= passwordLabel.Y + passwordLabel.Height - 1, "The password field is beside its label.");
@@ -113,9 +113,6 @@ public sealed class SecurityPolicyTests(BrowserFixture browser) : IClassFixture<
             await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"signin-{language}-{width}.png"), FullPage = true });
         }
     }
-
-    private static async Task<LocatorBoundingBoxResult> BoxAsync(ILocator locator) =>
-        await locator.BoundingBoxAsync() ?? throw new InvalidOperationException($"{locator} is not shown.");
 
     private static async Task<string?> FirstAsync(HttpClient admin, string list, string key, bool required = true)
     {

@@ -29,4 +29,15 @@ internal static class Steps
     /// </summary>
     public static async Task WaitForInteractiveAsync(this IPage page) =>
         await page.GetByTestId("circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    /// <summary>An action of the card's "more" menu (the seldom used ones, and on a phone those that do not fit the bar).</summary>
+    public static async Task ChooseCardActionAsync(this IPage page, string testId)
+    {
+        await page.GetByTestId("card-more").GetByRole(AriaRole.Button).ClickAsync();
+        await page.GetByTestId(testId).ClickAsync();
+    }
+
+    /// <summary>Where an element is on the screen; a test fails here when it is not shown.</summary>
+    public static async Task<LocatorBoundingBoxResult> BoxAsync(this ILocator locator) =>
+        await locator.BoundingBoxAsync() ?? throw new InvalidOperationException($"{locator} is not shown.");
 }

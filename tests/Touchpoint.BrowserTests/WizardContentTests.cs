@@ -107,6 +107,6 @@ public sealed class WizardContentTests(BrowserFixture browser) : IClassFixture<B
         await Expect(page.GetByTestId("wizard-content-help")).ToContainTextAsync("offer.docx");
         await page.FinishWizardAsync();
         await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{contact}$"));
-        await Expect(page.GetByTestId("contact-interactions").Locator("tbody tr").Filter(new() { HasText = description })).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("timeline-item").Filter(new() { HasText = description })).ToHaveCountAsync(1);
     }
 }
