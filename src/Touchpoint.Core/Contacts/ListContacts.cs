@@ -3,10 +3,17 @@ using Touchpoint.Core.Common;
 
 namespace Touchpoint.Core.Contacts;
 
+/// <summary>The columns the contact list can be sorted by (the API's <c>sort</c>): the whitelist.</summary>
 public enum ContactSort
 {
     No = 0,
     Name = 1,
+    CompanyName = 2,
+    Type = 3,
+    City = 4,
+    PhoneNo = 5,
+    Email = 6,
+    SalespersonCode = 7,
 }
 
 /// <summary>The list filters of GET /contacts (BC filter expressions but for the search), plus the sort the list page offers.</summary>
@@ -40,8 +47,14 @@ public sealed class ListContacts(ITouchpointDb db, IContactSearchIndex searchInd
     public async Task<Page<ContactDto>> HandleAsync(ContactListQuery query, CancellationToken ct = default)
     {
         var limit = Cursor.Limit(query.Limit);
-        var after = Common.Cursor.Decode(query.Cursor, 2);
         var contacts = await FilterAsync(query, ct);
+        if (Columns.TryGetValue(query.Sort, out var column))
+        {
+            var sorted = await column.Apply(contacts, c => c.No, Common.Cursor.Decode(query.Cursor, 3), query.Descending)
+                .Take(limit + 1).Select(ContactDto.Projection).ToListAsync(ct);
+            return Paged.Of(sorted, limit, c => column.CursorKeys(c, c.No));
+        }
+        var after = Common.Cursor.Decode(query.Cursor, 2);
 
         contacts = (query.Sort, query.Descending) switch
         {
@@ -55,6 +68,17 @@ public sealed class ListContacts(ITouchpointDb db, IContactSearchIndex searchInd
         // SearchName is the name upper-cased (Contact.Apply), so the cursor's sort key follows from the row itself.
         return Paged.Of(rows, limit, c => [c.Name.ToUpperInvariant(), c.No]);
     }
+
+    // The columns besides No. and Name (which have their indexes and cursors of their own), then by No.
+    private static readonly Dictionary<ContactSort, SortColumn<Contact, ContactDto, string>> Columns = new()
+    {
+        [ContactSort.CompanyName] = SortColumns.Text<Contact, ContactDto, string>("companyName", c => c.CompanyName ?? "", d => d.CompanyName),
+        [ContactSort.Type] = SortColumns.Option<Contact, ContactDto, string>("type", c => (int)c.Type, d => (int)d.Type),
+        [ContactSort.City] = SortColumns.Text<Contact, ContactDto, string>("city", c => c.City ?? "", d => d.City),
+        [ContactSort.PhoneNo] = SortColumns.Text<Contact, ContactDto, string>("phoneNo", c => c.PhoneNo ?? "", d => d.PhoneNo),
+        [ContactSort.Email] = SortColumns.Text<Contact, ContactDto, string>("email", c => c.Email ?? "", d => d.Email),
+        [ContactSort.SalespersonCode] = SortColumns.Text<Contact, ContactDto, string>("salespersonCode", c => c.SalespersonCode ?? "", d => d.SalespersonCode),
+    };
 
     /// <summary>How many contacts the filters match (the list page shows it).</summary>
     public async Task<int> CountAsync(ContactListQuery query, CancellationToken ct = default) =>

@@ -23,7 +23,7 @@ internal static class ContactsApi
 
         contacts.MapGet("/", ListAsync)
             .Produces<Page<ContactDto>>().ProducesExports()
-            .WithSummary("List contacts (keyset-paged; search in name, e-mail and phone numbers; the other filters take BC filter expressions); Accept: text/csv or the Excel type exports every match");
+            .WithSummary("List contacts (keyset-paged, by No. unless sort names a column: sort=city, sort=-city; search in name, e-mail and phone numbers; the other filters take BC filter expressions); Accept: text/csv or the Excel type exports every match");
 
         contacts.MapGet("/{no}", async (string no, GetContact get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(no, ct)))
@@ -90,13 +90,14 @@ internal static class ContactsApi
     /// handler, so both read the filters alike.
     /// </summary>
     internal static async Task<IResult> ListAsync(HttpRequest request, ListContacts list, string? search, string? type, string? companyNo,
-        string? salespersonCode, string? city, string? postCode, string? countryRegionCode, int? limit, string? cursor, CancellationToken ct)
+        string? salespersonCode, string? city, string? postCode, string? countryRegionCode, string? sort, int? limit, string? cursor, CancellationToken ct)
     {
+        var order = SortOrder.Of<ContactSort>(sort);
         var query = new ContactListQuery
         {
             Search = search, Type = Query.Enum<ContactType>(type, "type"), CompanyNo = companyNo,
             SalespersonCode = salespersonCode, City = city, PostCode = postCode, CountryRegionCode = countryRegionCode,
-            Limit = limit, Cursor = cursor,
+            Sort = order?.Field ?? ContactSort.No, Descending = order?.Descending ?? false, Limit = limit, Cursor = cursor,
         };
         return Exports.Requested(request) is { } export
             ? Exports.File(export, "contacts", Paged.AllAsync((size, next) => list.HandleAsync(query with { Limit = size, Cursor = next }, ct), ct))

@@ -101,8 +101,9 @@ internal static class InteractionsApi
     internal static async Task<IResult> ListEntriesAsync(HttpRequest request, ListInteractionLogEntries list, string? contactNo, string? contactCompanyNo,
         string? interactionTemplateCode, string? interactionGroupCode, string? salespersonCode, string? campaignNo, string? segmentNo,
         long? loggedSegmentEntryNo, string? opportunityNo, string? documentType, string? documentNo, bool? canceled, DateOnly? dateFrom,
-        DateOnly? dateTo, string? date, string? search, string? deliveryStatus, bool? postponed, int? limit, string? cursor, CancellationToken ct)
+        DateOnly? dateTo, string? date, string? search, string? deliveryStatus, bool? postponed, string? sort, int? limit, string? cursor, CancellationToken ct)
     {
+        var order = SortOrder.Of<InteractionLogSort>(sort);
         var filter = new InteractionLogEntryFilter
         {
             ContactNo = contactNo, ContactCompanyNo = contactCompanyNo, InteractionTemplateCode = interactionTemplateCode,
@@ -111,7 +112,7 @@ internal static class InteractionsApi
             DocumentType = Query.Enum<DocumentType>(documentType, "documentType"), DocumentNo = documentNo, Canceled = canceled,
             DateFrom = dateFrom, DateTo = dateTo, Date = date, Search = search,
             DeliveryStatus = Query.Enum<DeliveryStatusFilter>(deliveryStatus, "deliveryStatus"),
-            Postponed = postponed ?? false, Limit = limit, Cursor = cursor,
+            Postponed = postponed ?? false, Sort = order?.Field, Descending = order?.Descending ?? false, Limit = limit, Cursor = cursor,
         };
         return Exports.Requested(request) is { } export
             ? Exports.File(export, "interactionLogEntries",
@@ -123,7 +124,7 @@ internal static class InteractionsApi
     {
         entries.MapGet("/", ListEntriesAsync)
             .Produces<Page<InteractionLogEntryDto>>().ProducesExports()
-            .WithSummary("The interaction log, newest first; code filters and date take BC filter expressions (A|B, A..B, *, <>, ''); postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
+            .WithSummary("The interaction log, newest first unless sort names a column (sort=costLcy, sort=-costLcy); code filters and date take BC filter expressions (A|B, A..B, *, <>, ''); postponed=true lists the postponed interactions; Accept: text/csv or the Excel type exports every match");
         entries.MapGet("/{entryNo:long}", async (long entryNo, GetInteractionLogEntry get, CancellationToken ct) =>
             TypedResults.Ok(await get.HandleAsync(entryNo, ct)));
         entries.MapPost("/{entryNo:long}/cancel", async (long entryNo, bool? removeUniqueAttachments, ClaimsPrincipal user, CancelInteractionLogEntries cancel,
