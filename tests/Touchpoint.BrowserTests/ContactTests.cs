@@ -73,8 +73,8 @@ public sealed class ContactTests(BrowserFixture browser) : IClassFixture<Browser
         var page = await browser.SignedInPageAsync();
         await page.OpenAsync("/contacts");
         var rows = page.GetByTestId("contacts-table").Locator("tbody tr");
-        // The first page is shown before typing: text typed while the list still loads can be lost (a known issue).
-        await Expect(rows.First).ToBeVisibleAsync();
+        // The first page and its count are shown before typing: text typed while the list still loads can be lost (a known issue).
+        await Expect(page.GetByTestId("contacts-totals")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"\d"));
         await page.GetByTestId("contacts-city-filter").Locator("input").FillAsync($"Ystad{tag}|Kivik{tag}");
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(rows.Filter(new() { HasText = $"West {tag}" })).ToHaveCountAsync(0);
