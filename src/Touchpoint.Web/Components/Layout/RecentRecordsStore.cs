@@ -1,8 +1,7 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 using Touchpoint.Core.Common;
+using Touchpoint.Web.Components.Shared;
 
 namespace Touchpoint.Web.Components.Layout;
 
@@ -14,6 +13,8 @@ namespace Touchpoint.Web.Components.Layout;
 public static partial class RecentRecordsStore
 {
     public const int Kept = 8;
+
+    private static readonly UserBrowserStorage Stored = new("tp-recent-", "Touchpoint.RecentRecords.");
 
     // The cards' addresses: /contacts/{no}, /opportunities/{no}, /segments/{no}, /campaigns/{no}; "new" is none.
     [GeneratedRegex("^/?(contacts|opportunities|segments|campaigns)/([^/?#]+)/?(?:[?#].*)?$", RegexOptions.IgnoreCase)]
@@ -51,31 +52,13 @@ public static partial class RecentRecordsStore
         _ => "/campaigns/",
     } + Uri.EscapeDataString(no);
 
-    public static async Task<IReadOnlyList<RecordRef>> ReadAsync(ProtectedLocalStorage storage, string user)
-    {
-        try
-        {
-            var stored = await storage.GetAsync<RecordRef[]>(Purpose(user), Key(user));
-            return stored.Success && stored.Value is not null ? stored.Value : [];
-        }
-        // Written by an older version or under other keys: start again rather than fail the page.
-        catch (CryptographicException)
-        {
-            return [];
-        }
-    }
+    public static async Task<IReadOnlyList<RecordRef>> ReadAsync(ProtectedLocalStorage storage, string user) =>
+        await Stored.ReadAsync<RecordRef[]>(storage, user) ?? [];
 
     public static async Task AddAsync(ProtectedLocalStorage storage, string user, RecordRef record)
     {
         var list = await ReadAsync(storage, user);
         RecordRef[] updated = [record, .. list.Where(r => r != record).Take(Kept - 1)];
-        await storage.SetAsync(Purpose(user), Key(user), updated);
+        await Stored.WriteAsync(storage, user, updated);
     }
-
-    // Each user's list under a key of their own, readable only with their name as the purpose: on a shared computer
-    // one user's list is not shown to the next.
-    private static string Purpose(string user) => "Touchpoint.RecentRecords." + user.ToUpperInvariant();
-
-    private static string Key(string user) =>
-        "tp-recent-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.ToUpperInvariant())))[..16].ToLowerInvariant();
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 
 namespace Touchpoint.Web.Components.Shared;
@@ -101,34 +99,20 @@ public sealed class ListColumns
 public sealed record StoredColumns(string[] Order, string[] Hidden);
 
 /// <summary>
-/// Each user's columns of each list, kept in the user's browser as the recent records are (local storage, encrypted
-/// and signed by the app's data protection, under a key of the user's own): a matter of taste, not of record, so no
-/// table and no audit entry; the cost is that another browser starts with the list's own columns.
+/// Each user's columns of each list, kept in the user's browser as the recent records are
+/// (<see cref="UserBrowserStorage"/>): a matter of taste, not of record, so no table and no audit entry; the cost is
+/// that another browser starts with the list's own columns.
 /// </summary>
 public static class ListColumnsStore
 {
-    public static async Task<StoredColumns?> ReadAsync(ProtectedLocalStorage storage, string user, string list)
-    {
-        try
-        {
-            var stored = await storage.GetAsync<StoredColumns>(Purpose(user, list), Key(user, list));
-            return stored.Success ? stored.Value : null;
-        }
-        // Written under other keys or by an older version: the list's own columns rather than a failed page.
-        catch (Exception e) when (e is CryptographicException or System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
+    public static Task<StoredColumns?> ReadAsync(ProtectedLocalStorage storage, string user, string list) =>
+        For(list).ReadAsync<StoredColumns>(storage, user);
 
     public static ValueTask WriteAsync(ProtectedLocalStorage storage, string user, string list, StoredColumns columns) =>
-        storage.SetAsync(Purpose(user, list), Key(user, list), columns);
+        For(list).WriteAsync(storage, user, columns);
 
     public static ValueTask DeleteAsync(ProtectedLocalStorage storage, string user, string list) =>
-        storage.DeleteAsync(Key(user, list));
+        For(list).DeleteAsync(storage, user);
 
-    private static string Purpose(string user, string list) => $"Touchpoint.ListColumns.{list}.{user.ToUpperInvariant()}";
-
-    private static string Key(string user, string list) =>
-        $"tp-columns-{list}-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(user.ToUpperInvariant())))[..16].ToLowerInvariant();
+    private static UserBrowserStorage For(string list) => new($"tp-columns-{list}-", $"Touchpoint.ListColumns.{list}.");
 }
