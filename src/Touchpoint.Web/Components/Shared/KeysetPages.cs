@@ -1,3 +1,5 @@
+using Touchpoint.Core.Common;
+
 namespace Touchpoint.Web.Components.Shared;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Touchpoint.Web.Components.Shared;
 public sealed class KeysetPages
 {
     private readonly List<string?> _cursors = [null];
+    private object? _filters;
+    private Task? _newest;
 
     public KeysetPages(int pageSize = 50) => PageSize = pageSize;
 
@@ -39,6 +43,32 @@ public sealed class KeysetPages
     {
         PageSize = pageSize;
         Reset();
+    }
+
+    /// <summary>
+    /// Fetches the page shown for the list's <paramref name="filters"/> (a value compared by Equals, such as a tuple or a
+    /// record), back on the first page when they differ from the last load's. MudTable keeps the rows of whichever
+    /// ServerData call ends last, so a slow load overtaken by a newer one (a filter typed meanwhile) would put its rows
+    /// under the newer filter: every load answers with the newest load's page, and the pages record only that one.
+    /// </summary>
+    public async Task<Page<T>> LoadAsync<T>(object filters, Func<int, string?, Task<Page<T>>> fetch)
+    {
+        ArgumentNullException.ThrowIfNull(fetch);
+        if (!Equals(_filters, filters))
+        {
+            Reset();
+            _filters = filters;
+        }
+        var task = fetch(PageSize, Cursor);
+        _newest = task;
+        var page = await task;
+        while (!ReferenceEquals(task, _newest))
+        {
+            task = (Task<Page<T>>)_newest!;
+            page = await task;
+        }
+        Loaded(page.Value.Count, page.NextCursor);
+        return page;
     }
 
     /// <summary>Records what the page just fetched returned.</summary>
