@@ -49,6 +49,20 @@ public sealed class ShellTests(BrowserFixture browser) : IClassFixture<BrowserFi
         await page.GotoAsync("/");
         await Expect(page.GetByTestId("nav-contacts")).ToContainTextAsync("Contactpersonen");
     }
+
+    [BrowserFact]
+    public async Task A_system_set_to_reduce_motion_gets_no_animations()
+    {
+        // The fixture's pages ask for reduced motion; a page that does not gets MudBlazor's own transitions.
+        var page = await browser.SignedInPageAsync();
+        const string Duration = "getComputedStyle(document.querySelector('[data-testid=user-menu]')).transitionDuration";
+        Assert.All((await page.EvaluateAsync<string>(Duration)).Split(','), d => Assert.True(double.Parse(d.Trim().TrimEnd('s'),
+            System.Globalization.CultureInfo.InvariantCulture) < 0.001, $"transition {d} with reduced motion"));
+
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.NoPreference });
+        Assert.Contains((await page.EvaluateAsync<string>(Duration)).Split(','), d => double.Parse(d.Trim().TrimEnd('s'),
+            System.Globalization.CultureInfo.InvariantCulture) >= 0.1);
+    }
 }
 
 public sealed class ApiReferenceTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
