@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Touchpoint.BrowserTests;
 
 /// <summary>What a new user sees on the first run: the demo company with a year of interactions, and its templates at work.</summary>
-public sealed class DemoFirstRunTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class DemoFirstRunTests(FirstRunBrowserFixture browser) : IClassFixture<FirstRunBrowserFixture>
 {
     // A person at a British company: English (ENG), a language none of the demo's letter templates has.
     private const string BritishPerson = "CT000014";
