@@ -105,7 +105,9 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             lastLineNo = lines[^1].LineNo;
             progress?.Report(new SegmentLogProgress(done, total));
         }
+        var rest = Stopwatch.StartNew();
         await run.CompleteAsync(ct);
+        var totals = rest.Elapsed;
         // Rule 45: the segment's languages go with it, and so do their files; the entries keep their copies.
         foreach (var no in await db.SegmentInteractionLanguages.Where(l => l.SegmentNo == segmentNo && l.AttachmentNo != null)
             .Select(l => l.AttachmentNo!.Value).ToListAsync(ct))
@@ -119,14 +121,20 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             followUpNo = await CreateFollowUpAsync(header, today, ct);
         }
         // Rule 45: the segment goes, with its lines, criteria actions and their history.
+        var deleting = Stopwatch.StartNew();
         await db.SegmentLines.Where(l => l.SegmentNo == segmentNo).ExecuteDeleteAsync(ct);
         await db.SegmentHeaders.Where(s => s.No == segmentNo).ExecuteDeleteAsync(ct);
+        deleting.Stop();
+        var committing = Stopwatch.StartNew();
         if (transaction is not null)
         {
             await transaction.CommitAsync(ct);
         }
-        logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, writing entries {WriteMs} ms)",
-            segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, (long)run.Writing.TotalMilliseconds);
+        committing.Stop();
+        logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, " +
+            "checking them {CheckMs} ms, writing entries {WriteMs} ms, statistics {TotalsMs} ms, deleting the segment {DeleteMs} ms, commit {CommitMs} ms)",
+            segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, (long)run.Checking.TotalMilliseconds,
+            (long)run.Writing.TotalMilliseconds, (long)totals.TotalMilliseconds, deleting.ElapsedMilliseconds, committing.ElapsedMilliseconds);
         return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);
     }
 
