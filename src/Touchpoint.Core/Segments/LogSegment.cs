@@ -105,9 +105,9 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             lastLineNo = lines[^1].LineNo;
             progress?.Report(new SegmentLogProgress(done, total));
         }
-        var rest = Stopwatch.StartNew();
+        var statistics = Stopwatch.StartNew();
         await run.CompleteAsync(ct);
-        var totals = rest.Elapsed;
+        statistics.Stop();
         // Rule 45: the segment's languages go with it, and so do their files; the entries keep their copies.
         foreach (var no in await db.SegmentInteractionLanguages.Where(l => l.SegmentNo == segmentNo && l.AttachmentNo != null)
             .Select(l => l.AttachmentNo!.Value).ToListAsync(ct))
@@ -134,7 +134,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
         logger.LogInformation("Logged segment {SegmentNo} as logged segment {EntryNo}: {Entries} interactions in {Ms} ms (reading lines {ReadMs} ms, " +
             "checking them {CheckMs} ms, writing entries {WriteMs} ms, statistics {TotalsMs} ms, deleting the segment {DeleteMs} ms, commit {CommitMs} ms)",
             segmentNo, logged.EntryNo, done, watch.ElapsedMilliseconds, reading.ElapsedMilliseconds, (long)run.Checking.TotalMilliseconds,
-            (long)run.Writing.TotalMilliseconds, (long)totals.TotalMilliseconds, deleting.ElapsedMilliseconds, committing.ElapsedMilliseconds);
+            (long)run.Writing.TotalMilliseconds, statistics.ElapsedMilliseconds, deleting.ElapsedMilliseconds, committing.ElapsedMilliseconds);
         return new SegmentLoggedDto(logged.EntryNo, done, followUpNo);
     }
 

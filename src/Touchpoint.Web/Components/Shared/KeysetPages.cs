@@ -9,8 +9,8 @@ namespace Touchpoint.Web.Components.Shared;
 public sealed class KeysetPages
 {
     private readonly List<string?> _cursors = [null];
+    private readonly NewestLoad _loads = new();
     private object? _filters;
-    private Task? _newest;
 
     public KeysetPages(int pageSize = 50) => PageSize = pageSize;
 
@@ -49,9 +49,10 @@ public sealed class KeysetPages
     /// Fetches the page shown for the list's <paramref name="filters"/> (a value compared by Equals, such as a tuple or a
     /// record), back on the first page when they differ from the last load's. MudTable keeps the rows of whichever
     /// ServerData call ends last, so a slow load overtaken by a newer one (a filter typed meanwhile) would put its rows
-    /// under the newer filter: every load answers with the newest load's page, and the pages record only that one.
+    /// under the newer filter: every load answers with the newest load's page (<see cref="NewestLoad"/>), and the pages
+    /// record only that one.
     /// </summary>
-    public async Task<Page<T>> LoadAsync<T>(object filters, Func<int, string?, Task<Page<T>>> fetch)
+    public async Task<Page<T>> LoadAsync<T>(object? filters, Func<int, string?, Task<Page<T>>> fetch)
     {
         ArgumentNullException.ThrowIfNull(fetch);
         if (!Equals(_filters, filters))
@@ -59,14 +60,7 @@ public sealed class KeysetPages
             Reset();
             _filters = filters;
         }
-        var task = fetch(PageSize, Cursor);
-        _newest = task;
-        var page = await task;
-        while (!ReferenceEquals(task, _newest))
-        {
-            task = (Task<Page<T>>)_newest!;
-            page = await task;
-        }
+        var page = await _loads.RunAsync(_ => fetch(PageSize, Cursor));
         Loaded(page.Value.Count, page.NextCursor);
         return page;
     }
