@@ -30,9 +30,10 @@ public sealed record ResendRequest
 /// is nothing to send". E-mail is refused while no SMTP server is set up (rule 21) and for a contact without an
 /// address (rule 46), before anything changes. Without "Update Merge Fields" the same entries go back In Progress with
 /// a new delivery (a new Message-ID); with it, each gets a "Resend: …" entry through the logging pipeline, which is
-/// delivered instead. Returns the entries now in progress.
+/// delivered instead. Returns the entries now in progress, read before the commit: the delivery worker, woken by the
+/// commit, may already have sent them by the time a later read came.
 /// </summary>
-public sealed class ResendAttachments(ITouchpointDb db, LogInteraction log, DeliverySignal deliverySignal, IOptions<SmtpOptions> smtp,
+public sealed class ResendAttachments(ITouchpointDb db, LogInteraction log, GetInteractionLogEntry get, DeliverySignal deliverySignal, IOptions<SmtpOptions> smtp,
     TimeProvider clock)
 {
     /// <summary>Entries resent at once from the log: more is a logged segment's work (<see cref="LoggedSegmentAsync"/>).</summary>
@@ -40,7 +41,7 @@ public sealed class ResendAttachments(ITouchpointDb db, LogInteraction log, Deli
 
     private const int PerQuery = 5000;
 
-    public async Task<IReadOnlyList<long>> EntriesAsync(IReadOnlyCollection<long> entryNos, ResendRequest request, string userId,
+    public async Task<IReadOnlyList<InteractionLogEntryDto>> EntriesAsync(IReadOnlyCollection<long> entryNos, ResendRequest request, string userId,
         CancellationToken ct = default)
     {
         if (entryNos.Count == 0)
@@ -59,13 +60,13 @@ public sealed class ResendAttachments(ITouchpointDb db, LogInteraction log, Deli
         {
             throw DomainException.NotFound(Messages.Get("InteractionLogEntryNotFound", string.Join(", ", missing)));
         }
-        var resent = await ResendAsync(entries, request, userId, ct);
+        var resent = await get.ManyAsync(await ResendAsync(entries, request, userId, ct), ct);
         await transaction.CommitAsync(ct);
         return resent;
     }
 
     /// <summary>A logged segment's entries, or only those whose delivery failed (BC: the report's filter on the logged segment).</summary>
-    public async Task<IReadOnlyList<long>> LoggedSegmentAsync(long loggedSegmentEntryNo, ResendRequest request, bool onlyFailed, string userId,
+    public async Task<IReadOnlyList<InteractionLogEntryDto>> LoggedSegmentAsync(long loggedSegmentEntryNo, ResendRequest request, bool onlyFailed, string userId,
         CancellationToken ct = default)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
@@ -76,7 +77,7 @@ public sealed class ResendAttachments(ITouchpointDb db, LogInteraction log, Deli
         var entries = await db.InteractionLogEntries
             .Where(e => e.LoggedSegmentEntryNo == loggedSegmentEntryNo && (!onlyFailed || e.DeliveryStatus == DeliveryStatus.Error))
             .OrderBy(e => e.EntryNo).ToListAsync(ct);
-        var resent = await ResendAsync(entries, request, userId, ct);
+        var resent = await get.ManyAsync(await ResendAsync(entries, request, userId, ct), ct);
         await transaction.CommitAsync(ct);
         return resent;
     }

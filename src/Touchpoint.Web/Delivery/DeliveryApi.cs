@@ -25,21 +25,21 @@ internal static class DeliveryApi
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithSummary("The entry's Word letter merged: the hard copy as PDF, or ?format=docx|pdf to preview (409 when it is not a Word letter)");
         entries.MapPost("/{entryNo:long}/resend", async (long entryNo, HttpRequest request, ClaimsPrincipal user, ResendAttachments resend,
-            GetInteractionLogEntry get, CancellationToken ct) =>
+            CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("correspondenceType", "updateMergeFields");
             var input = ReadResend(body);
             body.ThrowIfErrors();
-            return TypedResults.Accepted((string?)null, await get.ManyAsync(await resend.EntriesAsync([entryNo], input, user.UserId(), ct), ct));
+            return TypedResults.Accepted((string?)null, await resend.EntriesAsync([entryNo], input, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<ResendBody>()
         .WithSummary("Deliver the entry again (rule 50); with updateMergeFields a new entry \"Resend: …\" is logged and delivered; 409 when there is nothing to send");
-        entries.MapPost("/resend", async (HttpRequest request, ClaimsPrincipal user, ResendAttachments resend, GetInteractionLogEntry get, CancellationToken ct) =>
+        entries.MapPost("/resend", async (HttpRequest request, ClaimsPrincipal user, ResendAttachments resend, CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("entryNos", "correspondenceType", "updateMergeFields");
             var entryNos = body.Value<long[]?>("entryNos");
             var input = ReadResend(body);
             body.ThrowIfErrors();
-            return TypedResults.Accepted((string?)null, await get.ManyAsync(await resend.EntriesAsync(entryNos ?? [], input, user.UserId(), ct), ct));
+            return TypedResults.Accepted((string?)null, await resend.EntriesAsync(entryNos ?? [], input, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<ResendManyBody>()
         .WithSummary("Deliver several entries again (rule 50), all checked before any is sent");
 
@@ -50,14 +50,13 @@ internal static class DeliveryApi
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithSummary("Every hard-copy letter of the logged segment, merged, in line order, as one PDF to print");
         logged.MapPost("/{entryNo:long}/resend", async (long entryNo, HttpRequest request, ClaimsPrincipal user, ResendAttachments resend,
-            GetInteractionLogEntry get, CancellationToken ct) =>
+            CancellationToken ct) =>
         {
             var body = (await JsonBody.ReadAsync(request, ct)).Allow("correspondenceType", "updateMergeFields", "onlyFailed");
             var input = ReadResend(body);
             var onlyFailed = body.Value<bool?>("onlyFailed") ?? true;
             body.ThrowIfErrors();
-            return TypedResults.Accepted((string?)null,
-                await get.ManyAsync(await resend.LoggedSegmentAsync(entryNo, input, onlyFailed, user.UserId(), ct), ct));
+            return TypedResults.Accepted((string?)null, await resend.LoggedSegmentAsync(entryNo, input, onlyFailed, user.UserId(), ct));
         }).RequireAuthorization(Roles.WritePolicy).AcceptsJson<ResendLoggedSegmentBody>()
         .WithSummary("Deliver the logged segment's entries again, by default only those whose delivery failed (rule 50)");
     }

@@ -62,7 +62,7 @@ public static class EntryCommands
             { d => d.What, entryNos.Count == 1 ? l["ResendOneEntry", entryNos[0]] : l.Plural("ResendSelectedEntries", entryNos.Count) },
             { d => d.SomeByEmail, !emailSetUp && await SomeByEmailAsync(scopes, entryNos, one) },
             {
-                d => d.Resend, async (request, _) => (await scopes.RunAsync<ResendAttachments, IReadOnlyList<long>>(
+                d => d.Resend, async (request, _) => (await scopes.RunAsync<ResendAttachments, IReadOnlyList<InteractionLogEntryDto>>(
                     h => h.EntriesAsync(entryNos, request, userId))).Count
             },
         };
