@@ -76,23 +76,30 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
         while (true)
         {
             reading.Start();
-            // The lines alone: the pipeline reads their contacts (rule 46) by number, which on PostgreSQL costs a quarter
-            // of joining them here (the join scans the whole contact table for every batch).
+            // The lines with their contacts' e-mail addresses for rule 46 ("" without one, null without a contact), as
+            // a sub-query per line: an index probe each. A join scanned the whole contact table for every batch on
+            // PostgreSQL, and looking them up afterwards sent the 100,000 numbers back to the database.
             var lines = await db.SegmentLines.AsNoTracking()
                 .Where(l => l.SegmentNo == segmentNo && l.LineNo > lastLineNo).OrderBy(l => l.LineNo).Take(BatchSize)
+                .Select(l => new
+                {
+                    Line = l,
+                    Email = db.Contacts.Where(c => c.No == l.ContactNo).Select(c => c.Email ?? "").FirstOrDefault(),
+                })
                 .ToListAsync(ct);
             reading.Stop();
             if (lines.Count == 0)
             {
                 break;
             }
-            foreach (var line in lines)
+            foreach (var (line, email) in lines.Select(l => (l.Line, l.Email)))
             {
                 batch.Add(new LineToLog
                 {
                     Line = ToInteractionLine(line, logged.EntryNo, templateGroups, now),
                     UserId = userId,
                     SegmentLineNo = line.LineNo,
+                    Contact = ContactOnFile.FromLookUp(email),
                     // Rule 44: logged with "Send", a line with a correspondence type is delivered; rule 46 then wants an
                     // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without one.
                     Deliver = send,
@@ -102,7 +109,7 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             await run.WriteAsync(batch, ct);
             done += batch.Count;
             batch.Clear();
-            lastLineNo = lines[^1].LineNo;
+            lastLineNo = lines[^1].Line.LineNo;
             progress?.Report(new SegmentLogProgress(done, total));
         }
         var statistics = Stopwatch.StartNew();

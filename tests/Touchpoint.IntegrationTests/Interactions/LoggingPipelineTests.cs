@@ -1,5 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Touchpoint.Core.Common;
+using Touchpoint.Core.Interactions;
 using Touchpoint.TestKit;
 
 namespace Touchpoint.IntegrationTests.Interactions;
@@ -176,6 +179,35 @@ public sealed class LoggingPipelineTests(AppPerProvider apps) : IClassFixture<Ap
         await (await PostWithKeyAsync(w.Client, "/api/v1/documentEvents", new { documentType = "salesInvoice", documentNo = "A-2", contactNo = w.Person }, key))
             .ProblemAsync(HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
         Assert.Equal(1, await CountAsync(w));
+    }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_contact_its_caller_read_with_the_line_is_checked_as_read(string provider)
+    {
+        var app = apps.For(provider);
+        var w = await InteractionWorld.CreateAsync(app);
+        var today = DateOnly.FromDateTime(DateTime.Now);
+        LineToLog Line(string description, ContactOnFile contact) => new()
+        {
+            Line = new InteractionLine
+            {
+                ContactNo = w.Person, InteractionTemplateCode = w.Template, InteractionGroupCode = w.Group, SalespersonCode = w.Salesperson,
+                Date = today, TimeOfInteraction = new TimeOnly(9, 0), Description = description, CorrespondenceType = CorrespondenceType.Email,
+            },
+            UserId = "sales@test.local",
+            SegmentLineNo = 10000,
+            Contact = contact,
+        };
+
+        // Rule 46 with the contact as its caller found it: none, so refused ...
+        var refused = await Assert.ThrowsAsync<DomainException>(() => app.WithScopeAsync(sp =>
+            sp.GetRequiredService<LogInteraction>().HandleAsync(Line("Gone", ContactOnFile.Missing))));
+        Assert.Contains("lines[10000].contactNo", refused.Errors.Keys);
+        // ... with an address (the person has none in the database): the e-mail keeps its type, as it was not read again;
+        // without one, it goes without (rule 46).
+        var entries = await app.WithScopeAsync(sp => sp.GetRequiredService<LogInteraction>().HandleAsync(
+            [Line("Mailed", ContactOnFile.FromLookUp("read@example.com")), Line("Unmailed", ContactOnFile.FromLookUp(""))]));
+        Assert.Equal([CorrespondenceType.Email, CorrespondenceType.None], entries.Select(e => e.CorrespondenceType));
     }
 
     private static Task<HttpResponseMessage> PostWithKeyAsync(HttpClient client, string url, object body, string key)
