@@ -127,4 +127,55 @@ public sealed class BulkEntryWriterTests(AppPerProvider apps) : IClassFixture<Ap
         Assert.Equal(2, onlyMarch.GetProperty("noOfInteractions").GetInt32());
         Assert.Equal(JsonValueKind.Object, onlyMarch.ValueKind);
     }
+
+    [Theory, SqliteData, PostgresData]
+    public async Task A_bulk_written_idempotency_record_is_stored_and_read_back_like_one_saved_by_ef(string provider)
+    {
+        var app = apps.For(provider);
+        // In UTC, as the app makes them (PostgreSQL keeps no other offset).
+        var createdAt = new DateTimeOffset(2025, 3, 4, 9, 30, 15, 123, TimeSpan.Zero);
+        var (saved, bulk) = (Unique.Code("K"), Unique.Code("K"));
+        IdempotencyRecord Record(string key, long? entryNo, string? reason)
+        {
+            var record = new IdempotencyRecord(new IdempotencyKey(key, "documentEvents", new string('a', IdempotencyRecord.RequestHashLength)), createdAt);
+            record.Answer(new LogAnswer(entryNo, reason));
+            return record;
+        }
+        await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ITouchpointDb>();
+            db.IdempotencyRecords.Add(Record(saved, 42, null));
+            db.IdempotencyRecords.Add(Record(saved + "N", null, "noContact"));
+            await db.SaveChangesAsync();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await sp.GetRequiredService<IIdempotencyRecordBulkWriter>().WriteAsync(db, [Record(bulk, 42, null), Record(bulk + "N", null, "noContact")], default);
+            await transaction.CommitAsync();
+            return 0;
+        });
+
+        var stored = await app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<TouchpointDbContext>();
+            var read = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Key.StartsWith(saved) || r.Key.StartsWith(bulk)).ToListAsync();
+            var connection = db.Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """SELECT "Key", CAST("CreatedAt" AS TEXT), CAST("EntryNo" AS TEXT), "Reason", "Scope", "RequestHash" FROM "IdempotencyRecords" """ +
+                $"""WHERE "Key" IN ('{saved}', '{saved}N', '{bulk}', '{bulk}N')""";
+            var rows = new Dictionary<string, string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows[reader.GetString(0)] = string.Join("|", Enumerable.Range(1, reader.FieldCount - 1).Select(i => reader.IsDBNull(i) ? "null" : reader.GetString(i)));
+            }
+            return (Read: read, Rows: rows);
+        });
+        Assert.Equal(4, stored.Rows.Count);
+        Assert.Equal(stored.Rows[saved], stored.Rows[bulk]);
+        Assert.Equal(stored.Rows[saved + "N"], stored.Rows[bulk + "N"]);
+        Assert.Equal(4, stored.Read.Count);
+        Assert.All(stored.Read, r => Assert.Equal(createdAt, r.CreatedAt));
+        Assert.Equal(42, stored.Read.Single(r => r.Key == bulk).EntryNo);
+        Assert.Equal("noContact", stored.Read.Single(r => r.Key == bulk + "N").Reason);
+    }
 }
