@@ -49,7 +49,9 @@ public sealed class InteractionSetupTests(BrowserFixture browser) : IClassFixtur
             MimeType = "text/plain",
             Buffer = Encoding.UTF8.GetBytes("Dear customer,\nthank you for your order.\n"),
         });
-        await Expect(languages.GetByTestId("template-language-ENU")).ToContainTextAsync("thank-you.txt");
+        // The file goes over the page's connection in chunks and is stored before the list shows it: on a loaded machine
+        // that took longer than the default 5 s wait (as in LetterUploadTests).
+        await Expect(languages.GetByTestId("template-language-ENU")).ToContainTextAsync("thank-you.txt", new() { Timeout = 15_000 });
         await Expect(languages.GetByTestId("template-language-ENU")).ToContainTextAsync("bytes");
 
         // Stored, not only shown: a fresh load of the card lists the file too.
