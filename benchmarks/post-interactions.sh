@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# Throughput of POST /api/v1/interactions with concurrent clients on SQLite, end to end (HTTP, bearer sign-in, JSON,
+# Throughput of POST /api/v1/interactions with concurrent clients on SQLite or PostgreSQL, end to end (HTTP, bearer sign-in, JSON,
 # the checks of rules 12–19, the entry, its statistics), next to the bare database: the same number of connections
 # each inserting one copy of a log entry per transaction into the same table.
 #
 #   benchmarks/post-interactions.sh                 # 8 clients, 20 s, on the interaction-log.sh database
 #   CLIENTS=8 SECONDS_=30 WARMUP=15 benchmarks/post-interactions.sh
+#   PROVIDER=postgres benchmarks/post-interactions.sh  # a private PostgreSQL cluster, 1,000,000 entries made for the run
 #
-# The database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
-# ENTRIES=10000000 CONTACTS=1000000), so the measured one is left as it was; the copy is deleted afterwards. The app
+# SQLite: the database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
+# ENTRIES=10000000 CONTACTS=1000000, or by `touchpoint db migrate`, `demo seed` and `demo generate --contacts 100000
+# --entries 1000000 --canceled 3`), so the measured one is left as it was; the copy is deleted afterwards.
+# PostgreSQL: a throw-away cluster (initdb into a temp folder, port PG_PORT=55437, default settings, so fsync is on),
+# filled by those same three commands (CONTACTS, ENTRIES); its bare run inserts into the database the app wrote to. The app
 # runs from its Release output in Production (no demo seeding), with its default logging, on a free port. The load
 # comes from wrk (Debian package wrk; installed here when missing and run as root): CLIENTS connections, each sending
 # the next request when the last is answered, with a random contact (of 1,000 not privacy-blocked), template (without
@@ -16,16 +20,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+PROVIDER=${PROVIDER:-sqlite}
 source_db=${TOUCHPOINT_BENCH_SQLITE_LOG:-/tmp/touchpoint-bench-log/touchpoint.db}
 CLIENTS=${CLIENTS:-8}
 SECONDS_=${SECONDS_:-20}
 WARMUP=${WARMUP:-15}
-[[ -f "$source_db" ]] || { echo "$source_db does not exist: run benchmarks/interaction-log.sh first." >&2; exit 1; }
+PG_PORT=${PG_PORT:-55437}
+CONTACTS=${CONTACTS:-100000}
+ENTRIES=${ENTRIES:-1000000}
+case "$PROVIDER" in
+  sqlite) [[ -f "$source_db" ]] || { echo "$source_db does not exist: run benchmarks/interaction-log.sh first." >&2; exit 1; } ;;
+  postgres) ;;
+  *) echo "PROVIDER must be sqlite or postgres" >&2; exit 2 ;;
+esac
 if ! command -v wrk >/dev/null; then
   [[ "$(id -u)" == 0 ]] && apt-get install -y -qq wrk >/dev/null || { echo "wrk is needed: apt-get install wrk" >&2; exit 1; }
 fi
 
-for project in src/Touchpoint.Web benchmarks/Touchpoint.Benchmarks; do
+for project in src/Touchpoint.Web src/Touchpoint.Cli benchmarks/Touchpoint.Benchmarks; do
   echo "Building $project (Release)…"
   if ! build_log=$(dotnet build "$project" -c Release -nologo 2>&1); then
     echo "$build_log" | grep -E "error" | sort -u >&2
@@ -33,11 +45,17 @@ for project in src/Touchpoint.Web benchmarks/Touchpoint.Benchmarks; do
   fi
 done
 bench() { dotnet "$root/benchmarks/Touchpoint.Benchmarks/bin/Release/net10.0/Touchpoint.Benchmarks.dll" "$@"; }
+cli() { dotnet "$root/src/Touchpoint.Cli/bin/Release/net10.0/touchpoint.dll" "$@"; }
 
 work=$(mktemp -d /tmp/touchpoint-post.XXXXXX)
+chmod 755 "$work"
 pid=""
+pg_dir=""
+pg_bin=""
+as_pg() { if [[ "$(id -u)" == 0 ]]; then su postgres -c "$1"; else bash -c "$1"; fi; }
 cleanup() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+  if [[ -n "$pg_dir" ]]; then as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m immediate -w stop" >/dev/null 2>&1 || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -48,12 +66,32 @@ copy() {
   for suffix in -wal -shm; do if [[ -f "$source_db$suffix" ]]; then cp "$source_db$suffix" "$work/touchpoint.db$suffix"; fi; done
 }
 
-echo "Copying $source_db ($(du -h "$source_db" | cut -f1))…"
-copy
+if [[ "$PROVIDER" == sqlite ]]; then
+  echo "Copying $source_db ($(du -h "$source_db" | cut -f1))…"
+  copy
+  connection="Data Source=$work/touchpoint.db"
+else
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+  [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || { echo "PostgreSQL is not installed (apt-get install postgresql)." >&2; exit 1; }
+  pg_dir="$work/pg"
+  mkdir -p "$pg_dir/data" "$pg_dir/sock"
+  echo postgres >"$pg_dir/pwfile"; chmod 644 "$pg_dir/pwfile"
+  [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$pg_dir/data" "$pg_dir/sock"
+  as_pg "$pg_bin/initdb -D $pg_dir/data -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$pg_dir/pwfile -E UTF8 --locale=C.UTF-8" >/dev/null
+  as_pg "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/sock/pg.log -o '-p $PG_PORT -k $pg_dir/sock -c listen_addresses=127.0.0.1' -w start" >/dev/null \
+    || { cat "$pg_dir/sock/pg.log" >&2; exit 1; }
+  connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=touchpoint_post"
+  echo "Making the PostgreSQL database: $CONTACTS contacts, $ENTRIES entries…"
+  export Touchpoint__Database__Provider=postgres ConnectionStrings__Touchpoint=$connection
+  cli db migrate | tail -n 1
+  cli demo seed | tail -n 1
+  cli demo generate --contacts "$CONTACTS" --entries "$ENTRIES" --canceled 3 | tail -n 1
+  unset Touchpoint__Database__Provider ConnectionStrings__Touchpoint
+fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 password="Bench-$(date +%s)-Pw!"
 (cd src/Touchpoint.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
-    Touchpoint__Database__Provider=sqlite ConnectionStrings__Touchpoint="Data Source=$work/touchpoint.db" \
+    Touchpoint__Database__Provider="$PROVIDER" ConnectionStrings__Touchpoint="$connection" \
     Touchpoint__DataFolder="$work/data" Touchpoint__Admin__Email=bench@touchpoint.local Touchpoint__Admin__Password="$password" \
     dotnet Touchpoint.Web.dll >"$work/app.log" 2>&1) &
 pid=$!
@@ -65,10 +103,17 @@ url="http://127.0.0.1:$port"
 token=$(curl -fs -X POST "$url/api/v1/auth/login" -H 'content-type: application/json' \
   -d "{\"email\":\"bench@touchpoint.local\",\"password\":\"$password\"}" | python3 -c 'import sys, json; print(json.load(sys.stdin)["accessToken"])')
 db="$work/touchpoint.db"
-sqlite() { python3 -c 'import sqlite3, sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$db" "$1"; }
-sqlite 'SELECT "No" FROM "Contacts" WHERE NOT "PrivacyBlocked" ORDER BY "No" LIMIT 1000' >"$work/contacts.txt"
-sqlite 'SELECT "Code" FROM "InteractionTemplates" t WHERE NOT EXISTS (SELECT 1 FROM "InteractionTemplateLanguages" l WHERE l."InteractionTemplateCode" = t."Code" AND l."AttachmentNo" IS NOT NULL)' >"$work/templates.txt"
-sqlite 'SELECT "Code" FROM "Salespeople" WHERE NOT "Blocked"' >"$work/salespeople.txt"
+# A query's first column, one line per row, on the database the app uses.
+sql() {
+  if [[ "$PROVIDER" == sqlite ]]; then
+    python3 -c 'import sqlite3, sys; [print(r[0]) for r in sqlite3.connect(sys.argv[1]).execute(sys.argv[2])]' "$db" "$1"
+  else
+    PGPASSWORD=postgres "$pg_bin/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d touchpoint_post -Atc "$1"
+  fi
+}
+sql 'SELECT "No" FROM "Contacts" WHERE NOT "PrivacyBlocked" ORDER BY "No" LIMIT 1000' >"$work/contacts.txt"
+sql 'SELECT "Code" FROM "InteractionTemplates" t WHERE NOT EXISTS (SELECT 1 FROM "InteractionTemplateLanguages" l WHERE l."InteractionTemplateCode" = t."Code" AND l."AttachmentNo" IS NOT NULL)' >"$work/templates.txt"
+sql 'SELECT "Code" FROM "Salespeople" WHERE NOT "Blocked"' >"$work/salespeople.txt"
 cat >"$work/post.lua" <<LUA
 local function lines(path) local t = {} for l in io.lines(path) do t[#t + 1] = l end return t end
 local contacts, templates, salespeople = lines("$work/contacts.txt"), lines("$work/templates.txt"), lines("$work/salespeople.txt")
@@ -97,10 +142,15 @@ ticks_after=$(cpu_ticks)
 requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
 python3 -c "import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK'); print(f'app CPU: {t:.1f} s for {int(sys.argv[3]):,} requests = {1000 * t / int(sys.argv[3]):.3f} ms a request')" "$ticks_before" "$ticks_after" "$requests"
 if [[ -n "${TRACE:-}" ]]; then wait "$trace_pid" || true; fi
-created=$(sqlite "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
+created=$(sql "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
 echo "entries logged by the load (warm-up included): $created"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
 
-echo "Bare database, a fresh copy: $CLIENTS connections, each one INSERT (a copy of a random entry) per transaction:"
-copy
-bench bare-insert "$work/touchpoint.db" "$CLIENTS" "$SECONDS_"
+if [[ "$PROVIDER" == sqlite ]]; then
+  echo "Bare database, a fresh copy: $CLIENTS connections, each one INSERT (a copy of a random entry) per transaction:"
+  copy
+  bench bare-insert "$work/touchpoint.db" "$CLIENTS" "$SECONDS_"
+else
+  echo "Bare database, the same one: $CLIENTS connections, each one INSERT (a copy of a random entry) per transaction:"
+  bench bare-insert-pg "$connection" "$CLIENTS" "$SECONDS_"
+fi

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Touchpoint.Benchmarks.Interactions;
 
@@ -19,6 +20,9 @@ namespace Touchpoint.Benchmarks.Interactions;
 /// <item><c>bare-insert SQLITE_FILE THREADS SECONDS</c>: the same database without the app: THREADS connections each
 /// insert one copy of an existing log entry per transaction (BEGIN IMMEDIATE … COMMIT, WAL, synchronous=NORMAL, as the
 /// app's connections), into the same table with the same indexes, for SECONDS.</item>
+/// <item><c>bare-insert-pg CONNECTION_STRING THREADS SECONDS</c>: the same on PostgreSQL: THREADS connections each
+/// insert one copy of an existing log entry per statement (its own transaction, committed), the key from its identity
+/// column, for SECONDS.</item>
 /// <item><c>bare-delete SQLITE_FILE</c>: for benchmarks/delete-canceled.sh, the bare database's side: one
 /// <c>DELETE FROM "InteractionLogEntries" WHERE "Canceled" AND NOT "Postponed"</c> in one transaction, through the same
 /// SQLite library as the app, timed from opening the connection to the commit.</item>
@@ -36,11 +40,14 @@ public static class PostInteractionsLoad
             case ["bare-insert", var file, var threads, var seconds]:
                 BareInsert(file, int.Parse(threads, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
                 return 0;
+            case ["bare-insert-pg", var connectionString, var threads, var seconds]:
+                await BareInsertPostgresAsync(connectionString, int.Parse(threads, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
+                return 0;
             case ["bare-delete", var file]:
                 BareDelete(file);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: post-load URL EMAIL PASSWORD CLIENTS SECONDS | bare-insert SQLITE_FILE THREADS SECONDS | bare-delete SQLITE_FILE");
+                await Console.Error.WriteLineAsync("usage: post-load URL EMAIL PASSWORD CLIENTS SECONDS | bare-insert SQLITE_FILE THREADS SECONDS | bare-insert-pg CONNECTION_STRING THREADS SECONDS | bare-delete SQLITE_FILE");
                 return 2;
         }
     }
@@ -165,6 +172,63 @@ public static class PostInteractionsLoad
         })).ToList();
         workers.ForEach(w => w.Start());
         workers.ForEach(w => w.Join());
+        Report("bare INSERT, one per transaction", latencies.SelectMany(l => l).Order().ToList(), measured, errors: 0);
+    }
+
+    private static async Task BareInsertPostgresAsync(string connectionString, int threads, int seconds)
+    {
+        long maxEntryNo;
+        var names = new List<string>();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            await using (var max = new NpgsqlCommand("""SELECT MAX("EntryNo") FROM "InteractionLogEntries" """, connection))
+            {
+                maxEntryNo = (long)(await max.ExecuteScalarAsync())!;
+            }
+            await using var info = new NpgsqlCommand(
+                "SELECT column_name FROM information_schema.columns WHERE table_name = 'InteractionLogEntries' AND column_name <> 'EntryNo' ORDER BY ordinal_position",
+                connection);
+            await using var reader = await info.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                names.Add($"\"{reader.GetString(0)}\"");
+            }
+        }
+        var columns = string.Join(", ", names);
+        var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 10));
+        var measured = TimeSpan.FromSeconds(seconds);
+        var start = Stopwatch.GetTimestamp();
+        var latencies = new List<double>[threads];
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+        {
+#pragma warning disable CA5394
+            var random = new Random(t);
+            var mine = latencies[t] = new List<double>(200_000);
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                $"INSERT INTO \"InteractionLogEntries\" ({columns}) SELECT {columns} FROM \"InteractionLogEntries\" WHERE \"EntryNo\" = $1", connection);
+            var n = new NpgsqlParameter<long>();
+            insert.Parameters.Add(n);
+            await insert.PrepareAsync();
+            while (true)
+            {
+                var elapsed = Stopwatch.GetElapsedTime(start);
+                if (elapsed >= warmup + measured)
+                {
+                    break;
+                }
+                var sent = Stopwatch.GetTimestamp();
+                n.TypedValue = 1 + random.NextInt64(maxEntryNo);
+                await insert.ExecuteNonQueryAsync();
+#pragma warning restore CA5394
+                if (elapsed >= warmup)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                }
+            }
+        })));
         Report("bare INSERT, one per transaction", latencies.SelectMany(l => l).Order().ToList(), measured, errors: 0);
     }
 
