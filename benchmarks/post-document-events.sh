@@ -46,7 +46,7 @@ pid=""
 pg_dir=""
 pg_bin=""
 pg_database=""
-as_pg() { if [[ "$(id -u)" == 0 ]]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+source "$root/benchmarks/private-postgres.sh"
 stop_app() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
   pid=""
@@ -54,7 +54,7 @@ stop_app() {
 cleanup() {
   stop_app
   if [[ -n "$pg_database" ]]; then bench drop-pg-database "$pg_database" >/dev/null 2>&1 || true; fi
-  if [[ -n "$pg_dir" ]]; then as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m immediate -w stop" >/dev/null 2>&1 || true; fi
+  stop_private_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -64,15 +64,7 @@ start_postgres() {
     pg_connection="${TOUCHPOINT_BENCH_PG%;};Database=touchpoint_doc_events"
     return
   fi
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || { echo "PostgreSQL is not installed, and TOUCHPOINT_BENCH_PG is not set." >&2; return 1; }
-  pg_dir="$work/pg"
-  mkdir -p "$pg_dir/data" "$pg_dir/sock"
-  echo postgres >"$pg_dir/pwfile"; chmod 644 "$pg_dir/pwfile"
-  [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$pg_dir/data" "$pg_dir/sock"
-  as_pg "$pg_bin/initdb -D $pg_dir/data -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$pg_dir/pwfile -E UTF8 --locale=C.UTF-8" >/dev/null
-  as_pg "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/sock/pg.log -o '-p $PG_PORT -k $pg_dir/sock -c listen_addresses=127.0.0.1 -c max_connections=200' -w start" >/dev/null \
-    || { cat "$pg_dir/sock/pg.log" >&2; return 1; }
+  start_private_postgres "$PG_PORT" -c max_connections=200
   pg_connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=touchpoint_doc_events"
 }
 

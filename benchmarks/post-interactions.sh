@@ -10,7 +10,7 @@
 # SQLite: the database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
 # ENTRIES=10000000 CONTACTS=1000000, or by `touchpoint db migrate`, `demo seed` and `demo generate --contacts 100000
 # --entries 1000000 --canceled 3`), so the measured one is left as it was; the copy is deleted afterwards.
-# PostgreSQL: a throw-away cluster (initdb into a temp folder, port PG_PORT=55437, default settings, so fsync is on),
+# PostgreSQL: a throw-away cluster (initdb into a temp folder, port PG_PORT=55438, default settings, so fsync is on),
 # filled by those same three commands (CONTACTS, ENTRIES); its bare run inserts into the database the app wrote to. The app
 # runs from its Release output in Production (no demo seeding), with its default logging, on a free port. The load
 # comes from wrk (Debian package wrk; installed here when missing and run as root): CLIENTS connections, each sending
@@ -25,7 +25,7 @@ source_db=${TOUCHPOINT_BENCH_SQLITE_LOG:-/tmp/touchpoint-bench-log/touchpoint.db
 CLIENTS=${CLIENTS:-8}
 SECONDS_=${SECONDS_:-20}
 WARMUP=${WARMUP:-15}
-PG_PORT=${PG_PORT:-55437}
+PG_PORT=${PG_PORT:-55438}
 CONTACTS=${CONTACTS:-100000}
 ENTRIES=${ENTRIES:-1000000}
 case "$PROVIDER" in
@@ -52,10 +52,10 @@ chmod 755 "$work"
 pid=""
 pg_dir=""
 pg_bin=""
-as_pg() { if [[ "$(id -u)" == 0 ]]; then su postgres -c "$1"; else bash -c "$1"; fi; }
+source "$root/benchmarks/private-postgres.sh"
 cleanup() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
-  if [[ -n "$pg_dir" ]]; then as_pg "$pg_bin/pg_ctl -D $pg_dir/data -m immediate -w stop" >/dev/null 2>&1 || true; fi
+  stop_private_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -71,15 +71,7 @@ if [[ "$PROVIDER" == sqlite ]]; then
   copy
   connection="Data Source=$work/touchpoint.db"
 else
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
-  [[ -n "$pg_bin" && -x "$pg_bin/initdb" ]] || { echo "PostgreSQL is not installed (apt-get install postgresql)." >&2; exit 1; }
-  pg_dir="$work/pg"
-  mkdir -p "$pg_dir/data" "$pg_dir/sock"
-  echo postgres >"$pg_dir/pwfile"; chmod 644 "$pg_dir/pwfile"
-  [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$pg_dir/data" "$pg_dir/sock"
-  as_pg "$pg_bin/initdb -D $pg_dir/data -U postgres --auth-local=trust --auth-host=scram-sha-256 --pwfile=$pg_dir/pwfile -E UTF8 --locale=C.UTF-8" >/dev/null
-  as_pg "$pg_bin/pg_ctl -D $pg_dir/data -l $pg_dir/sock/pg.log -o '-p $PG_PORT -k $pg_dir/sock -c listen_addresses=127.0.0.1' -w start" >/dev/null \
-    || { cat "$pg_dir/sock/pg.log" >&2; exit 1; }
+  start_private_postgres "$PG_PORT"
   connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=touchpoint_post"
   echo "Making the PostgreSQL database: $CONTACTS contacts, $ENTRIES entries…"
   export Touchpoint__Database__Provider=postgres ConnectionStrings__Touchpoint=$connection
