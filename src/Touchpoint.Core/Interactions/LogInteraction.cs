@@ -408,7 +408,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
         {
             return result;
         }
-        var emails = await ContactEmailsAsync(toCheck.Select(i => lines[i]).Where(l => l.Contact is null).Select(l => l.Line.ContactNo), ct);
+        var contacts = await ContactsAsync(toCheck.Select(i => lines[i]).Where(l => l.Contact is null).Select(l => l.Line.ContactNo), ct);
         var salespeople = await ExistingAsync(db.Salespeople.Select(s => s.Code), toCheck.Select(i => lines[i].Line.SalespersonCode), ct);
         var templates = await ExistingAsync(db.InteractionTemplates.Select(t => t.Code), toCheck.Select(i => lines[i].Line.InteractionTemplateCode), ct);
         var campaigns = await ExistingAsync(db.Campaigns.Select(c => c.No), toCheck.Select(i => lines[i].Line.CampaignNo), ct);
@@ -419,19 +419,13 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             var toLog = lines[i];
             var line = toLog.Line;
             var at = new LineErrors(errors, toLog.SegmentLineNo, line.ContactNo);
-            string? email;
-            if (toLog.Contact is { } contact)
-            {
-                email = contact.Email;
-                if (!contact.Exists)
-                {
-                    at.Missing("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
-                }
-            }
-            else if (!emails.TryGetValue(line.ContactNo, out email))
+            // The contact as the caller read it with the line, else as looked up here.
+            var contact = toLog.Contact ?? contacts.GetValueOrDefault(line.ContactNo, ContactOnFile.Missing);
+            if (!contact.Exists)
             {
                 at.Missing("contactNo", Messages.Get("ContactNotFound", line.ContactNo));
             }
+            var email = contact.Email;
             if (line.DocumentType == DocumentType.None)
             {
                 if (line.SalespersonCode is null)
@@ -488,9 +482,9 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
     // and prepares a statement of 5,000 of them per chunk. The chunks keep each query's plan and memory small.
     private const int CodesPerQuery = 5000;
 
-    private async Task<Dictionary<string, string?>> ContactEmailsAsync(IEnumerable<string> contactNos, CancellationToken ct)
+    private async Task<Dictionary<string, ContactOnFile>> ContactsAsync(IEnumerable<string> contactNos, CancellationToken ct)
     {
-        var found = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var found = new Dictionary<string, ContactOnFile>(StringComparer.Ordinal);
         foreach (var chunk in contactNos.Distinct(StringComparer.Ordinal).Chunk(CodesPerQuery))
         {
             var rows = chunk.Length == 1
@@ -498,7 +492,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
                 : await db.Contacts.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.No)).Select(c => new { c.No, c.Email }).ToListAsync(ct);
             foreach (var row in rows)
             {
-                found[row.No] = row.Email;
+                found[row.No] = new ContactOnFile(true, row.Email);
             }
         }
         return found;

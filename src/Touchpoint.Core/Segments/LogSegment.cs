@@ -92,14 +92,14 @@ public sealed class LogSegment(ITouchpointDb db, LogInteraction log, ISegmentLog
             {
                 break;
             }
-            foreach (var (line, email) in lines.Select(l => (l.Line, l.Email)))
+            foreach (var read in lines)
             {
                 batch.Add(new LineToLog
                 {
-                    Line = ToInteractionLine(line, logged.EntryNo, templateGroups, now),
+                    Line = ToInteractionLine(read.Line, logged.EntryNo, templateGroups, now),
                     UserId = userId,
-                    SegmentLineNo = line.LineNo,
-                    Contact = ContactOnFile.FromLookUp(email),
+                    SegmentLineNo = read.Line.LineNo,
+                    Contact = ContactOnFile.FromLookUp(read.Email),
                     // Rule 44: logged with "Send", a line with a correspondence type is delivered; rule 46 then wants an
                     // e-mail address for an e-mail, and without one an unsent e-mail interaction goes without one.
                     Deliver = send,
