@@ -6,6 +6,7 @@
 #   benchmarks/post-interactions.sh                 # 8 clients, 20 s, on the interaction-log.sh database
 #   CLIENTS=8 SECONDS_=30 WARMUP=15 benchmarks/post-interactions.sh
 #   PROVIDER=postgres benchmarks/post-interactions.sh  # a private PostgreSQL cluster, 1,000,000 entries made for the run
+#   PERF=/tmp/post.perf benchmarks/post-interactions.sh # and a CPU profile of the measured period (perf record)
 #
 # SQLite: the database is a copy of TOUCHPOINT_BENCH_SQLITE_LOG (made by benchmarks/interaction-log.sh, e.g. with
 # ENTRIES=10000000 CONTACTS=1000000, or by `touchpoint db migrate`, `demo seed` and `demo generate --contacts 100000
@@ -82,7 +83,12 @@ else
 fi
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 password="Bench-$(date +%s)-Pw!"
-(cd src/Touchpoint.Web/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
+# PERF=FILE: a CPU profile of the measured period by `perf record` (Debian's linux-perf), the app's JIT-compiled frames
+# named through the map file the runtime writes (/tmp/perf-PID.map; W^X off, or the code lives in a double-mapped
+# memfd perf cannot name). Read it with `perf report -i FILE` while the map file is still there.
+perf_env=()
+if [[ -n "${PERF:-}" ]]; then perf_env=(DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0); fi
+(cd src/Touchpoint.Web/bin/Release/net10.0 && exec env "${perf_env[@]}" ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$port" \
     Touchpoint__Database__Provider="$PROVIDER" ConnectionStrings__Touchpoint="$connection" \
     Touchpoint__DataFolder="$work/data" Touchpoint__Admin__Email=bench@touchpoint.local Touchpoint__Admin__Password="$password" \
     dotnet Touchpoint.Web.dll >"$work/app.log" 2>&1) &
@@ -120,6 +126,10 @@ end
 LUA
 echo "Warm-up ($WARMUP s, so that the JIT has optimised the hot path), then $SECONDS_ s measured; $CLIENTS connections:"
 wrk -t 2 -c "$CLIENTS" -d "${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null
+if [[ -n "${PERF:-}" ]]; then
+  perf record -F 999 -g -p "$pid" -o "$PERF" -- sleep "$SECONDS_" >/dev/null 2>&1 &
+  perf_pid=$!
+fi
 if [[ -n "${TRACE:-}" ]]; then
   # A CPU profile of the measured period, for finding where a request's time goes (dotnet tool install -g dotnet-trace).
   dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$SECONDS_" --format Speedscope -o "$TRACE" >/dev/null &
@@ -134,6 +144,7 @@ ticks_after=$(cpu_ticks)
 requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
 python3 -c "import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK'); print(f'app CPU: {t:.1f} s for {int(sys.argv[3]):,} requests = {1000 * t / int(sys.argv[3]):.3f} ms a request')" "$ticks_before" "$ticks_after" "$requests"
 if [[ -n "${TRACE:-}" ]]; then wait "$trace_pid" || true; fi
+if [[ -n "${PERF:-}" ]]; then wait "$perf_pid" || true; echo "profile: $PERF (map file /tmp/perf-$pid.map)"; fi
 created=$(sql "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
 echo "entries logged by the load (warm-up included): $created"
 kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""

@@ -13,8 +13,11 @@ public sealed class PostgreSqlDatabaseProvider : IDatabaseProvider
 {
     public string Name => "postgres";
 
+    // A list in a query goes as one array parameter (= ANY(@codes)), not one parameter per value (EF Core 10's default):
+    // one statement text for every list, which Npgsql can prepare once (benchmarks/README.md, sections 21 and 23).
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(Prepared(WithoutJit(connectionString)), o => o.MigrationsAssembly(typeof(PostgreSqlDatabaseProvider).Assembly.GetName().Name))
+        options.UseNpgsql(Prepared(WithoutJit(connectionString)), o => o.MigrationsAssembly(typeof(PostgreSqlDatabaseProvider).Assembly.GetName().Name)
+                .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))
             .AddInterceptors(PreparedStatementsAfterFailure.Instance);
 
     /// <summary>

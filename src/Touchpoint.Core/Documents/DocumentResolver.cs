@@ -94,7 +94,7 @@ internal sealed class DocumentResolver(ITouchpointDb db)
         var contactNos = New(events.Select(e => Codes.Normalize(e.ContactNo)), _contacts);
         if (contactNos.Count > 0)
         {
-            var found = await db.Contacts.AsNoTracking().Where(c => EF.Parameter(contactNos).Contains(c.No))
+            var found = await db.Contacts.AsNoTracking().Where(c => contactNos.Contains(c.No))
                 .Select(c => new DocumentContact(c.No, c.CompanyNo, c.SalespersonCode)).ToListAsync(ct);
             foreach (var no in contactNos)
             {
@@ -117,7 +117,7 @@ internal sealed class DocumentResolver(ITouchpointDb db)
         {
             return;
         }
-        var found = await db.ContactBusinessRelations.AsNoTracking().Where(r => r.LinkToTable == table && EF.Parameter(linkNos).Contains(r.LinkNo))
+        var found = await db.ContactBusinessRelations.AsNoTracking().Where(r => r.LinkToTable == table && linkNos.Contains(r.LinkNo))
             .Join(db.Contacts, r => r.ContactNo, c => c.No, (r, c) => new { r.LinkNo, Contact = new DocumentContact(c.No, c.CompanyNo, c.SalespersonCode) })
             .ToListAsync(ct);
         foreach (var no in linkNos)
@@ -142,7 +142,7 @@ internal sealed class DocumentResolver(ITouchpointDb db)
         {
             return;
         }
-        var found = (await table.Where(c => EF.Parameter(codes).Contains(c)).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var found = (await table.Where(c => codes.Contains(c)).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var code in codes)
         {
             known[code] = found.Contains(code);

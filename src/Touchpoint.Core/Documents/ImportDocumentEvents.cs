@@ -359,7 +359,7 @@ public sealed class ImportDocumentEvents(ITouchpointDb db, LogInteraction log, I
         var candidates = batch.Where(l => !l.Refused).ToList();
         var keys = candidates.Select(l => l.Key).ToList();
         run.CheckingKeys.Start();
-        var used = keys.Count == 0 ? [] : (await db.IdempotencyRecords.AsNoTracking().Where(r => EF.Parameter(keys).Contains(r.Key))
+        var used = keys.Count == 0 ? [] : (await db.IdempotencyRecords.AsNoTracking().Where(r => keys.Contains(r.Key))
             .Select(r => r.Key).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         run.CheckingKeys.Stop();
         foreach (var line in candidates.Where(l => used.Contains(l.Key)))

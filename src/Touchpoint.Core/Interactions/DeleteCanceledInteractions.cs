@@ -49,13 +49,12 @@ public sealed class DeleteCanceledInteractions(ITouchpointDb db, AuditTrail audi
         var deleted = await entries.ExecuteDeleteAsync(ct);
         foreach (var chunk in attachmentNos.Chunk(1000))
         {
-            // One array parameter per chunk, as elsewhere for long lists (GetInteractionLogEntry.ManyAsync).
-            var hashes = await db.Attachments.Where(a => EF.Parameter(chunk).Contains(a.No)).Select(a => a.ContentHash).Distinct().ToListAsync(ct);
-            await db.Attachments.Where(a => EF.Parameter(chunk).Contains(a.No)
+            var hashes = await db.Attachments.Where(a => chunk.Contains(a.No)).Select(a => a.ContentHash).Distinct().ToListAsync(ct);
+            await db.Attachments.Where(a => chunk.Contains(a.No)
                     && !db.InteractionLogEntries.Any(e => e.AttachmentNo == a.No)
                     && !db.InteractionTemplateLanguages.Any(l => l.AttachmentNo == a.No))
                 .ExecuteDeleteAsync(ct);
-            await db.AttachmentContents.Where(c => EF.Parameter(hashes).Contains(c.Hash) && !db.Attachments.Any(a => a.ContentHash == c.Hash))
+            await db.AttachmentContents.Where(c => hashes.Contains(c.Hash) && !db.Attachments.Any(a => a.ContentHash == c.Hash))
                 .ExecuteDeleteAsync(ct);
         }
         return deleted;

@@ -477,9 +477,8 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
             : message);
     }
 
-    // The codes of a look-up go as one array parameter (SQLite: json_each, PostgreSQL: = ANY): as one parameter per code
-    // (EF Core's default), a segment's 100,000 contacts took seconds on SQLite, which binds every parameter by name
-    // and prepares a statement of 5,000 of them per chunk. The chunks keep each query's plan and memory small.
+    // Look-ups go in chunks (each list one array parameter, as the providers are configured): the chunks keep each
+    // query's plan and memory small.
     private const int CodesPerQuery = 5000;
 
     private async Task<Dictionary<string, ContactOnFile>> ContactsAsync(IEnumerable<string> contactNos, CancellationToken ct)
@@ -489,7 +488,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
         {
             var rows = chunk.Length == 1
                 ? await db.Contacts.AsNoTracking().Where(c => c.No == chunk[0]).Select(c => new { c.No, c.Email }).ToListAsync(ct)
-                : await db.Contacts.AsNoTracking().Where(c => EF.Parameter(chunk).Contains(c.No)).Select(c => new { c.No, c.Email }).ToListAsync(ct);
+                : await db.Contacts.AsNoTracking().Where(c => chunk.Contains(c.No)).Select(c => new { c.No, c.Email }).ToListAsync(ct);
             foreach (var row in rows)
             {
                 found[row.No] = new ContactOnFile(true, row.Email);
@@ -505,7 +504,7 @@ public sealed class LogInteraction(ITouchpointDb db, IInteractionLogEntryBulkWri
         {
             var rows = chunk.Length == 1
                 ? await table.Where(c => c == chunk[0]).ToListAsync(ct)
-                : await table.Where(c => EF.Parameter(chunk).Contains(c)).ToListAsync(ct);
+                : await table.Where(c => chunk.Contains(c)).ToListAsync(ct);
             found.UnionWith(rows);
         }
         return found;
