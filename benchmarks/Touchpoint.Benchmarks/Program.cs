@@ -21,7 +21,7 @@ if (args is ["explain", ..])
     await ExplainListContacts.RunAsync();
     return;
 }
-if (args is ["post-load" or "bare-insert" or "bare-insert-pg" or "bare-delete", ..])
+if (args is ["bare-insert" or "bare-insert-pg" or "bare-delete", ..])
 {
     Environment.ExitCode = await PostInteractionsLoad.RunAsync(args);
     return;

@@ -1,22 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Touchpoint.Benchmarks.Interactions;
 
 /// <summary>
-/// Two timed commands for benchmarks/post-interactions.sh (not BenchmarkDotNet: they measure throughput under
-/// concurrency, end to end):
+/// The bare database's side of benchmarks/post-interactions.sh and benchmarks/delete-canceled.sh (not BenchmarkDotNet:
+/// they measure throughput under concurrency). The two inserts run <see cref="RunLoopsAsync"/>: THREADS loops, each
+/// inserting as soon as its last insert committed, for a warm-up of a tenth of SECONDS and then SECONDS measured; they
+/// print the inserts per second and the latency median, P95 and maximum.
 /// <list type="bullet">
-/// <item><c>post-load URL EMAIL PASSWORD CLIENTS SECONDS</c>: signs in, picks contacts, templates without attachments
-/// and salespeople through the API, then CLIENTS loops each send <c>POST /api/v1/interactions</c> one after another for
-/// SECONDS (after a warm-up of a tenth of that); prints the requests per second that answered 201 and the latency
-/// median and P95. Any other answer counts as an error and the first one is printed.</item>
 /// <item><c>bare-insert SQLITE_FILE THREADS SECONDS</c>: the same database without the app: THREADS connections each
 /// insert one copy of an existing log entry per transaction (BEGIN IMMEDIATE … COMMIT, WAL, synchronous=NORMAL, as the
 /// app's connections), into the same table with the same indexes, for SECONDS.</item>
@@ -34,11 +28,8 @@ public static class PostInteractionsLoad
     {
         switch (args)
         {
-            case ["post-load", var url, var email, var password, var clients, var seconds]:
-                await PostLoadAsync(new Uri(url), email, password, int.Parse(clients, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
-                return 0;
             case ["bare-insert", var file, var threads, var seconds]:
-                BareInsert(file, int.Parse(threads, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
+                await BareInsertAsync(file, int.Parse(threads, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
                 return 0;
             case ["bare-insert-pg", var connectionString, var threads, var seconds]:
                 await BareInsertPostgresAsync(connectionString, int.Parse(threads, CultureInfo.InvariantCulture), int.Parse(seconds, CultureInfo.InvariantCulture));
@@ -47,77 +38,12 @@ public static class PostInteractionsLoad
                 BareDelete(file);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("usage: post-load URL EMAIL PASSWORD CLIENTS SECONDS | bare-insert SQLITE_FILE THREADS SECONDS | bare-insert-pg CONNECTION_STRING THREADS SECONDS | bare-delete SQLITE_FILE");
+                await Console.Error.WriteLineAsync("usage: bare-insert SQLITE_FILE THREADS SECONDS | bare-insert-pg CONNECTION_STRING THREADS SECONDS | bare-delete SQLITE_FILE");
                 return 2;
         }
     }
 
-    private static async Task PostLoadAsync(Uri baseUrl, string email, string password, int clients, int seconds)
-    {
-        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = clients * 2, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
-        using var http = new HttpClient(handler) { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(60) };
-        var login = await http.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-
-        var contacts = await CodesAsync(http, "/api/v1/contacts?limit=200", "no", pages: 5);
-        var templates = (await ItemsAsync(http, "/api/v1/interactionTemplates?limit=200"))
-            .Where(t => !t.GetProperty("hasAttachment").GetBoolean()).Select(t => t.GetProperty("code").GetString()!).ToList();
-        var salespeople = await CodesAsync(http, "/api/v1/salespeople?limit=200", "code", pages: 1);
-        Console.WriteLine($"{clients} clients, {contacts.Count} contacts, {templates.Count} templates without attachments, {salespeople.Count} salespeople");
-
-        var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 10));
-        var measured = TimeSpan.FromSeconds(seconds);
-        var start = Stopwatch.GetTimestamp();
-        var latencies = new List<double>[clients];
-        var errors = 0;
-        string? firstError = null;
-        await Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
-        {
-            // Synthetic load: a plain seeded Random per client.
-#pragma warning disable CA5394
-            var random = new Random(c);
-            var mine = latencies[c] = new List<double>(100_000);
-            while (true)
-            {
-                var elapsed = Stopwatch.GetElapsedTime(start);
-                if (elapsed >= warmup + measured)
-                {
-                    break;
-                }
-                var sent = Stopwatch.GetTimestamp();
-                using var response = await http.PostAsJsonAsync("/api/v1/interactions", new
-                {
-                    contactNo = contacts[random.Next(contacts.Count)],
-                    interactionTemplateCode = templates[random.Next(templates.Count)],
-                    salespersonCode = salespeople[random.Next(salespeople.Count)],
-                    description = "Load test call",
-                    correspondenceType = "none",
-                });
-#pragma warning restore CA5394
-                var took = Stopwatch.GetElapsedTime(sent).TotalMilliseconds;
-                if (response.StatusCode != HttpStatusCode.Created)
-                {
-                    Interlocked.Increment(ref errors);
-                    var body = await response.Content.ReadAsStringAsync();
-                    Interlocked.CompareExchange(ref firstError, $"{(int)response.StatusCode}: {body}", null);
-                }
-                else if (elapsed >= warmup)
-                {
-                    mine.Add(took);
-                }
-            }
-        })));
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        Report("POST /api/v1/interactions", all, measured, errors);
-        if (firstError is not null)
-        {
-            Console.WriteLine($"first error: {firstError}");
-        }
-    }
-
-    private static void BareInsert(string file, int threads, int seconds)
+    private static async Task BareInsertAsync(string file, int threads, int seconds)
     {
         var connectionString = new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadWrite, DefaultTimeout = 30 }.ToString();
         long maxEntryNo;
@@ -129,50 +55,45 @@ public static class PostInteractionsLoad
             maxEntryNo = (long)max.ExecuteScalar()!;
         }
         var columns = Columns(connectionString);
-        var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 10));
-        var measured = TimeSpan.FromSeconds(seconds);
-        var start = Stopwatch.GetTimestamp();
-        var latencies = new List<double>[threads];
-        var workers = Enumerable.Range(0, threads).Select(t => new Thread(() =>
+        var connections = new List<SqliteConnection>();
+        try
         {
+            await RunLoopsAsync("bare INSERT, one per transaction", threads, seconds, t =>
+            {
+                // Synthetic load: a plain seeded Random per connection.
 #pragma warning disable CA5394
-            var random = new Random(t);
-            var mine = latencies[t] = new List<double>(200_000);
-            using var connection = new SqliteConnection(connectionString);
-            connection.Open();
-            using (var pragma = connection.CreateCommand())
-            {
-                pragma.CommandText = Environment.GetEnvironmentVariable("BARE_PRAGMAS") ?? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
-                pragma.ExecuteNonQuery();
-            }
-            using var insert = connection.CreateCommand();
-            insert.CommandText = $"INSERT INTO \"InteractionLogEntries\" ({columns}) SELECT {columns} FROM \"InteractionLogEntries\" WHERE \"EntryNo\" = $n";
-            var n = insert.Parameters.Add("$n", SqliteType.Integer);
-            while (true)
-            {
-                var elapsed = Stopwatch.GetElapsedTime(start);
-                if (elapsed >= warmup + measured)
+                var random = new Random(t);
+                var connection = new SqliteConnection(connectionString);
+                lock (connections)
                 {
-                    break;
+                    connections.Add(connection);
                 }
-                var sent = Stopwatch.GetTimestamp();
-                using (var transaction = connection.BeginTransaction())
+                connection.Open();
+                using (var pragma = connection.CreateCommand())
                 {
+                    pragma.CommandText = Environment.GetEnvironmentVariable("BARE_PRAGMAS") ?? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+                    pragma.ExecuteNonQuery();
+                }
+                var insert = connection.CreateCommand();
+                insert.CommandText = $"INSERT INTO \"InteractionLogEntries\" ({columns}) SELECT {columns} FROM \"InteractionLogEntries\" WHERE \"EntryNo\" = $n";
+                var n = insert.Parameters.Add("$n", SqliteType.Integer);
+                // Synchronous, as Microsoft.Data.Sqlite is: each loop keeps the thread it started on.
+                return Task.FromResult<Func<Task>>(() =>
+                {
+                    using var transaction = connection.BeginTransaction();
                     insert.Transaction = transaction;
                     n.Value = 1 + random.NextInt64(maxEntryNo);
+#pragma warning restore CA5394
                     insert.ExecuteNonQuery();
                     transaction.Commit();
-                }
-#pragma warning restore CA5394
-                if (elapsed >= warmup)
-                {
-                    mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
-                }
-            }
-        })).ToList();
-        workers.ForEach(w => w.Start());
-        workers.ForEach(w => w.Join());
-        Report("bare INSERT, one per transaction", latencies.SelectMany(l => l).Order().ToList(), measured, errors: 0);
+                    return Task.CompletedTask;
+                });
+            });
+        }
+        finally
+        {
+            connections.ForEach(c => c.Dispose());
+        }
     }
 
     private static async Task BareInsertPostgresAsync(string connectionString, int threads, int seconds)
@@ -196,40 +117,67 @@ public static class PostInteractionsLoad
             }
         }
         var columns = string.Join(", ", names);
+        var connections = new List<NpgsqlConnection>();
+        try
+        {
+            await RunLoopsAsync("bare INSERT, one per transaction", threads, seconds, async t =>
+            {
+#pragma warning disable CA5394
+                var random = new Random(t);
+                var connection = new NpgsqlConnection(connectionString);
+                lock (connections)
+                {
+                    connections.Add(connection);
+                }
+                await connection.OpenAsync();
+                var insert = new NpgsqlCommand(
+                    $"INSERT INTO \"InteractionLogEntries\" ({columns}) SELECT {columns} FROM \"InteractionLogEntries\" WHERE \"EntryNo\" = $1", connection);
+                var n = new NpgsqlParameter<long>();
+                insert.Parameters.Add(n);
+                await insert.PrepareAsync();
+                return async () =>
+                {
+                    n.TypedValue = 1 + random.NextInt64(maxEntryNo);
+#pragma warning restore CA5394
+                    await insert.ExecuteNonQueryAsync();
+                };
+            });
+        }
+        finally
+        {
+            foreach (var connection in connections)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// THREADS loops, each on a thread of its own (an async step continues where its awaits take it), made by
+    /// <paramref name="start"/> and then running its step again as soon as the last one returned, for a warm-up of a
+    /// tenth of SECONDS and SECONDS measured; prints what <see cref="Report"/> makes of the measured steps' latencies.
+    /// </summary>
+    private static async Task RunLoopsAsync(string what, int threads, int seconds, Func<int, Task<Func<Task>>> start)
+    {
         var warmup = TimeSpan.FromSeconds(Math.Max(1, seconds / 10));
         var measured = TimeSpan.FromSeconds(seconds);
-        var start = Stopwatch.GetTimestamp();
+        var begun = Stopwatch.GetTimestamp();
         var latencies = new List<double>[threads];
-        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(async () =>
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Factory.StartNew(async () =>
         {
-#pragma warning disable CA5394
-            var random = new Random(t);
+            var step = await start(t);
             var mine = latencies[t] = new List<double>(200_000);
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync();
-            await using var insert = new NpgsqlCommand(
-                $"INSERT INTO \"InteractionLogEntries\" ({columns}) SELECT {columns} FROM \"InteractionLogEntries\" WHERE \"EntryNo\" = $1", connection);
-            var n = new NpgsqlParameter<long>();
-            insert.Parameters.Add(n);
-            await insert.PrepareAsync();
-            while (true)
+            while (Stopwatch.GetElapsedTime(begun) is var elapsed && elapsed < warmup + measured)
             {
-                var elapsed = Stopwatch.GetElapsedTime(start);
-                if (elapsed >= warmup + measured)
-                {
-                    break;
-                }
                 var sent = Stopwatch.GetTimestamp();
-                n.TypedValue = 1 + random.NextInt64(maxEntryNo);
-                await insert.ExecuteNonQueryAsync();
-#pragma warning restore CA5394
+                await step();
                 if (elapsed >= warmup)
                 {
                     mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
                 }
             }
-        })));
-        Report("bare INSERT, one per transaction", latencies.SelectMany(l => l).Order().ToList(), measured, errors: 0);
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()));
+        Report(what, latencies.SelectMany(l => l).Order().ToList(), measured);
     }
 
     private static void BareDelete(string file)
@@ -268,38 +216,15 @@ public static class PostInteractionsLoad
         return string.Join(", ", names);
     }
 
-    private static async Task<List<JsonElement>> ItemsAsync(HttpClient http, string url)
-    {
-        var page = await http.GetFromJsonAsync<JsonElement>(url);
-        return page.GetProperty("value").EnumerateArray().ToList();
-    }
-
-    private static async Task<List<string>> CodesAsync(HttpClient http, string url, string field, int pages)
-    {
-        var codes = new List<string>();
-        string? cursor = null;
-        for (var i = 0; i < pages; i++)
-        {
-            var page = await http.GetFromJsonAsync<JsonElement>(cursor is null ? url : $"{url}&cursor={Uri.EscapeDataString(cursor)}");
-            codes.AddRange(page.GetProperty("value").EnumerateArray().Select(c => c.GetProperty(field).GetString()!));
-            if (!page.TryGetProperty("nextCursor", out var next) || next.ValueKind != JsonValueKind.String)
-            {
-                break;
-            }
-            cursor = next.GetString();
-        }
-        return codes;
-    }
-
-    private static void Report(string what, List<double> sorted, TimeSpan measured, int errors)
+    private static void Report(string what, List<double> sorted, TimeSpan measured)
     {
         if (sorted.Count == 0)
         {
-            Console.WriteLine($"{what}: nothing succeeded ({errors} errors)");
+            Console.WriteLine($"{what}: nothing done");
             return;
         }
         double At(double q) => sorted[Math.Min(sorted.Count - 1, (int)(q * sorted.Count))];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {sorted.Count / measured.TotalSeconds:N0}/s over {measured.TotalSeconds:N0} s ({sorted.Count:N0} done, {errors} errors); latency median {At(0.5):F2} ms, P95 {At(0.95):F2} ms, max {sorted[^1]:F2} ms"));
+            $"{what}: {sorted.Count / measured.TotalSeconds:N0}/s over {measured.TotalSeconds:N0} s ({sorted.Count:N0} done); latency median {At(0.5):F2} ms, P95 {At(0.95):F2} ms, max {sorted[^1]:F2} ms"));
     }
 }
