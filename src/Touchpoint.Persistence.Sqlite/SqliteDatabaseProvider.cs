@@ -21,8 +21,9 @@ public sealed class SqliteDatabaseProvider : IDatabaseProvider
     public string Name => "sqlite";
 
     // A list in a query (codes.Contains(c.No)) goes as one JSON parameter read by json_each, not as one parameter per
-    // value (EF Core 10's default): the SQL is then the same for every list, so EF Core and SQLite reuse it, and a look-up
-    // of 5,000 codes is not a statement of 5,000 named parameters (benchmarks/README.md, sections 21 and 23).
+    // value (EF Core 10's default): the SQL is then the same for every list, so EF Core generates it once, and a look-up
+    // of 5,000 codes is not a statement of 5,000 named parameters (benchmarks/README.md, sections 21 and 23;
+    // ListParameterTests).
     public void Configure(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabaseProvider).Assembly.GetName().Name)
                 .UseParameterizedCollectionMode(ParameterTranslationMode.Parameter))

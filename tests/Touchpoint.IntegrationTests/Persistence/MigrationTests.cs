@@ -16,7 +16,7 @@ namespace Touchpoint.IntegrationTests.Persistence;
 public sealed class MigrationTests
 {
     /// <summary>A context configured exactly as the app configures it for that provider; it never connects.</summary>
-    private static TouchpointDbContext ContextFor(string provider)
+    internal static TouchpointDbContext ContextFor(string provider)
     {
         var options = new DbContextOptionsBuilder<TouchpointDbContext>();
         var connectionString = provider == TestDatabases.Postgres ? "Host=localhost;Database=touchpoint_model" : "Data Source=:memory:";
