@@ -33,8 +33,6 @@ bench() { dotnet "$root/benchmarks/Touchpoint.Benchmarks/bin/Release/net10.0/Tou
 
 work=$(mktemp -d "${WORK:-/tmp}/touchpoint-deliver.XXXXXX")
 chmod 755 "$work"
-pg_dir=""
-pg_bin=""
 source "$root/benchmarks/private-postgres.sh"
 cleanup() {
   stop_private_postgres

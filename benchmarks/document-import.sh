@@ -46,8 +46,6 @@ cli() { dotnet "$root/src/Touchpoint.Cli/bin/Release/net10.0/touchpoint.dll" "$@
 
 work=$(mktemp -d /tmp/touchpoint-doc-import.XXXXXX)
 chmod 755 "$work"
-pg_dir=""
-pg_bin=""
 pg_server=""
 source "$root/benchmarks/private-postgres.sh"
 cleanup() {

@@ -55,8 +55,6 @@ bench() { dotnet "$root/benchmarks/Touchpoint.Benchmarks/bin/Release/net10.0/Tou
 work=$(mktemp -d "${WORK:-/tmp}/touchpoint-log-segment.XXXXXX")
 chmod 755 "$work"
 pid=""
-pg_dir=""
-pg_bin=""
 pg_database=""
 source "$root/benchmarks/private-postgres.sh"
 stop_app() {

@@ -43,8 +43,6 @@ bench() { dotnet "$root/benchmarks/Touchpoint.Benchmarks/bin/Release/net10.0/Tou
 work=$(mktemp -d /tmp/touchpoint-doc-events.XXXXXX)
 chmod 755 "$work"
 pid=""
-pg_dir=""
-pg_bin=""
 pg_database=""
 source "$root/benchmarks/private-postgres.sh"
 stop_app() {
@@ -64,7 +62,7 @@ start_postgres() {
     pg_connection="${TOUCHPOINT_BENCH_PG%;};Database=touchpoint_doc_events"
     return
   fi
-  start_private_postgres "$PG_PORT" -c max_connections=200
+  start_private_postgres "$PG_PORT" -c max_connections=200 || return 1
   pg_connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=touchpoint_doc_events"
 }
 

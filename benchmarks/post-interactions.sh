@@ -51,8 +51,6 @@ cli() { dotnet "$root/src/Touchpoint.Cli/bin/Release/net10.0/touchpoint.dll" "$@
 work=$(mktemp -d /tmp/touchpoint-post.XXXXXX)
 chmod 755 "$work"
 pid=""
-pg_dir=""
-pg_bin=""
 source "$root/benchmarks/private-postgres.sh"
 cleanup() {
   if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
@@ -72,7 +70,7 @@ if [[ "$PROVIDER" == sqlite ]]; then
   copy
   connection="Data Source=$work/touchpoint.db"
 else
-  start_private_postgres "$PG_PORT"
+  start_private_postgres "$PG_PORT" || exit 1
   connection="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Password=postgres;Database=touchpoint_post"
   echo "Making the PostgreSQL database: $CONTACTS contacts, $ENTRIES entries…"
   export Touchpoint__Database__Provider=postgres ConnectionStrings__Touchpoint=$connection
@@ -130,11 +128,6 @@ if [[ -n "${PERF:-}" ]]; then
   perf record -F 999 -g -p "$pid" -o "$PERF" -- sleep "$SECONDS_" >/dev/null 2>&1 &
   perf_pid=$!
 fi
-if [[ -n "${TRACE:-}" ]]; then
-  # A CPU profile of the measured period, for finding where a request's time goes (dotnet tool install -g dotnet-trace).
-  dotnet-trace collect -p "$pid" --profile dotnet-sampled-thread-time --duration "00:00:00:$SECONDS_" --format Speedscope -o "$TRACE" >/dev/null &
-  trace_pid=$!
-fi
 # The app's own CPU time (user + system, from /proc) over the measured period, per request: the figure that machine
 # load changes least, since wrk and the app share the cores.
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
@@ -143,7 +136,6 @@ wrk -t 2 -c "$CLIENTS" -d "${SECONDS_}s" --latency -s "$work/post.lua" "$url" | 
 ticks_after=$(cpu_ticks)
 requests=$(awk '/requests in/ {print $1}' "$work/wrk.txt")
 python3 -c "import os, sys; t = (int(sys.argv[2]) - int(sys.argv[1])) / os.sysconf('SC_CLK_TCK'); print(f'app CPU: {t:.1f} s for {int(sys.argv[3]):,} requests = {1000 * t / int(sys.argv[3]):.3f} ms a request')" "$ticks_before" "$ticks_after" "$requests"
-if [[ -n "${TRACE:-}" ]]; then wait "$trace_pid" || true; fi
 if [[ -n "${PERF:-}" ]]; then wait "$perf_pid" || true; echo "profile: $PERF (map file /tmp/perf-$pid.map)"; fi
 created=$(sql "SELECT COUNT(*) FROM \"InteractionLogEntries\" WHERE \"Description\" = 'Load test call'")
 echo "entries logged by the load (warm-up included): $created"

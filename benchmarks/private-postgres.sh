@@ -1,7 +1,9 @@
 # Sourced by the benchmark scripts: a throw-away PostgreSQL cluster in the caller's temp folder ($work/pg), with
-# PostgreSQL's default settings (so fsync is on) but for the options given. Sets pg_bin and pg_dir; the caller's
-# cleanup calls stop_private_postgres.
+# PostgreSQL's default settings (so fsync is on) but for the options given. Sets pg_bin and pg_dir (empty until a
+# cluster is started); the caller's cleanup calls stop_private_postgres, which does nothing when none was.
 #   start_private_postgres PORT [-c name=value …]
+pg_dir=""
+pg_bin=""
 as_pg() { if [[ "$(id -u)" == 0 ]]; then su postgres -c "$1"; else bash -c "$1"; fi; }
 
 start_private_postgres() {
